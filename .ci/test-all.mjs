@@ -1,0 +1,76 @@
+// The whole test pipeline behind `npm test`: lint, typecheck, build, Vitest (node + Chromium), Playwright e2e.
+// Every step runs (a failing step does not hide the others' results); steps that are not test runners count
+// as one check each. The last line printed is the sum over every step: "N passed, M failed".
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { countResults } from './summary.mjs'
+
+const only = process.argv.slice(2)
+const steps = [
+  { name: 'lint', cmd: 'npx biome ci .' },
+  { name: 'typecheck', cmd: 'npm run -s typecheck' },
+  { name: 'build', cmd: 'npm run -s build' },
+  {
+    name: 'vitest',
+    cmd: 'npx vitest run --reporter=default --reporter=json --outputFile=.vitest.json',
+    report: ['vitest', '.vitest.json'],
+    needs: 'build',
+  },
+  {
+    name: 'e2e',
+    cmd: 'npx playwright test',
+    report: ['playwright', '.playwright.json'],
+    needs: 'build',
+    env: { CI: 'true' },
+  },
+]
+
+const results = []
+const failedSteps = new Set()
+for (const step of steps) {
+  if (only.length > 0 && !only.includes(step.name)) continue
+  if (step.needs && failedSteps.has(step.needs)) {
+    results.push({ name: step.name, passed: 0, failed: 1, note: `skipped: ${step.needs} failed` })
+    failedSteps.add(step.name)
+    continue
+  }
+  if (step.report) rmSync(step.report[1], { recursive: true, force: true })
+  console.log(`\n━━ ${step.name}: ${step.cmd}`)
+  const started = Date.now()
+  const run = spawnSync(step.cmd, {
+    stdio: 'inherit',
+    shell: true,
+    env: { ...process.env, ...step.env },
+  })
+  const seconds = ((Date.now() - started) / 1000).toFixed(1)
+  let counts = step.report ? countResults(...step.report) : undefined
+  if (!counts) counts = run.status === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 }
+  // A runner that exits non-zero with no failed test (a crash, an unhandled error) still fails the step.
+  if (run.status !== 0 && counts.failed === 0) counts = { ...counts, failed: 1 }
+  if (counts.failed > 0) failedSteps.add(step.name)
+  results.push({ name: step.name, seconds, ...counts })
+}
+
+console.log('\n━━ summary')
+for (const r of results) {
+  const skipped = r.skipped ? `, ${r.skipped} skipped` : ''
+  const note = r.note ? ` (${r.note})` : r.seconds ? ` in ${r.seconds}s` : ''
+  console.log(`${r.name.padEnd(10)} ${r.passed} passed, ${r.failed} failed${skipped}${note}`)
+}
+const passed = results.reduce((n, r) => n + r.passed, 0)
+const failed = results.reduce((n, r) => n + r.failed, 0)
+const skipped = results.reduce((n, r) => n + (r.skipped ?? 0), 0)
+mkdirSync('.ci/results', { recursive: true })
+writeFileSync(
+  '.ci/results/summary.json',
+  JSON.stringify({ passed, failed, skipped, steps: results }, null, 2),
+)
+// Skipped tests are reported, never counted as passes; a skipped test is treated as a failure of honesty.
+if (process.env.MCPKIT_CI_STARTED) {
+  console.log(
+    `ci: ${Math.round(Date.now() / 1000 - Number(process.env.MCPKIT_CI_STARTED))}s in all`,
+  )
+}
+const line = `${passed} passed, ${failed + skipped} failed`
+console.log(line)
+process.exit(failed + skipped > 0 ? 1 : 0)

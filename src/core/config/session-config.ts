@@ -1,0 +1,142 @@
+import type { z } from 'zod'
+import { durationOption, group, integerOption } from './option-specs.ts'
+import { parseGroup } from './parse-group.ts'
+
+/** How stream events are kept for replay (legacy `Last-Event-ID` resumption), as you pass it. */
+export interface SessionEventsConfigInput {
+  /**
+   * Events kept per stream; the oldest are dropped first. A client that missed more than this many
+   * cannot resume and starts over.
+   * @default 1000
+   */
+  readonly maxEventsPerStream?: number | undefined
+  /**
+   * How long an event stays available for replay.
+   * @default 300000 (5 minutes)
+   */
+  readonly eventTtlMs?: number | undefined
+}
+
+/** Event retention after defaults: see {@link SessionEventsConfigInput}. */
+export interface SessionEventsConfig {
+  /** @default 1000 */
+  readonly maxEventsPerStream: number
+  /** @default 300000 */
+  readonly eventTtlMs: number
+}
+
+/**
+ * Session settings as you pass them: every field is optional and falls back to its default. They
+ * apply to the server's legacy-era sessions and to the client's own saved session state.
+ *
+ * @example
+ * const session = resolveSessionConfig({ idleTimeoutMs: 10 * 60_000, maxSessions: 50_000 })
+ */
+export interface SessionConfigInput {
+  /**
+   * A session unused for this long expires; its client gets 404 and initializes again.
+   * @default 1800000 (30 minutes)
+   */
+  readonly idleTimeoutMs?: number | undefined
+  /**
+   * A session expires this long after it was created, however busy it is.
+   * @default 86400000 (24 hours)
+   */
+  readonly maxAgeMs?: number | undefined
+  /**
+   * The most sessions kept at once; creating one more evicts the least recently used. This count
+   * cap is how memory stays bounded.
+   * @default 10000
+   */
+  readonly maxSessions?: number | undefined
+  /**
+   * How often the write-behind worker flushes changed sessions to the store.
+   * @default 1000
+   */
+  readonly persistIntervalMs?: number | undefined
+  /**
+   * How often expired sessions are swept.
+   * @default 60000
+   */
+  readonly cleanupIntervalMs?: number | undefined
+  /** How stream events are kept for replay. */
+  readonly events?: SessionEventsConfigInput | undefined
+}
+
+/** Session settings after defaults: see {@link SessionConfigInput} for what each one does. */
+export interface SessionConfig {
+  /** @default 1800000 */
+  readonly idleTimeoutMs: number
+  /** @default 86400000 */
+  readonly maxAgeMs: number
+  /** @default 10000 */
+  readonly maxSessions: number
+  /** @default 1000 */
+  readonly persistIntervalMs: number
+  /** @default 60000 */
+  readonly cleanupIntervalMs: number
+  readonly events: SessionEventsConfig
+}
+
+const eventsOptions = group({
+  maxEventsPerStream: integerOption({
+    min: 1,
+    default: 1000,
+    description: 'Events kept per stream for replay.',
+  }),
+  eventTtlMs: durationOption({
+    min: 1,
+    timer: false,
+    default: 300_000,
+    description: 'How long an event stays available for replay.',
+  }),
+})
+
+/** The session section's options. @internal */
+export const sessionOptions = group({
+  idleTimeoutMs: durationOption({
+    min: 1,
+    timer: false,
+    default: 30 * 60_000,
+    description: 'A session unused for this long expires.',
+  }),
+  maxAgeMs: durationOption({
+    min: 1,
+    timer: false,
+    default: 24 * 60 * 60_000,
+    description: 'A session expires this long after it was created.',
+  }),
+  maxSessions: integerOption({
+    min: 1,
+    default: 10_000,
+    description: 'Most sessions kept; the least recently used is evicted.',
+  }),
+  persistIntervalMs: durationOption({
+    min: 1,
+    timer: true,
+    default: 1000,
+    description: 'Flush interval of the write-behind persistence worker.',
+  }),
+  cleanupIntervalMs: durationOption({
+    min: 1,
+    timer: true,
+    default: 60_000,
+    description: 'How often expired sessions are swept.',
+  }),
+  events: eventsOptions,
+})
+
+/** The session section's schema. @internal */
+export const sessionConfigSchema: typeof sessionOptions.schema = sessionOptions.schema
+
+/**
+ * Validates session settings and fills in defaults.
+ *
+ * @throws {ConfigError} naming the option (`session.events.eventTtlMs`) and the refused value.
+ */
+export function resolveSessionConfig(input: SessionConfigInput = {}): SessionConfig {
+  const resolved: z.output<typeof sessionConfigSchema> = parseGroup(sessionOptions, input, {
+    path: ['session'],
+  })
+  return resolved
+}

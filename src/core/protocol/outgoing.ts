@@ -1,0 +1,276 @@
+/**
+ * Requests this side sent and is waiting on: id allocation, correlation with responses, idle and total
+ * timeouts, progress routing and cancellation.
+ *
+ * @internal
+ */
+import { AbortError } from '../errors/abort-error.ts'
+import { ErrorCode } from '../errors/codes.ts'
+import { ProtocolError } from '../errors/protocol-error.ts'
+import { TimeoutError } from '../errors/timeout-error.ts'
+import { TransportError } from '../errors/transport-error.ts'
+import type { RequestOutcome } from '../events/engine-events.ts'
+import { cancelReasonText } from './cancellation.ts'
+import { type EngineHost, ignoreRejection } from './host.ts'
+import { checkTimeout } from './limits.ts'
+import {
+  CANCELLED_METHOD,
+  JSONRPC_VERSION,
+  type JsonRpcErrorResponse,
+  type JsonRpcParams,
+  type JsonRpcRequest,
+  type JsonRpcResultResponse,
+  type ProgressParams,
+} from './messages.ts'
+import { withProgressToken } from './progress.ts'
+import type { RequestOptions } from './request-options.ts'
+
+/** Engine-wide defaults for outgoing requests. @internal */
+export interface OutgoingDefaults {
+  readonly timeoutMs: number
+  readonly maxTotalTimeoutMs: number
+  readonly sendCancelled: boolean
+}
+
+type TimeoutKind = 'idle' | 'total'
+
+type OutgoingMessage = JsonRpcRequest & { readonly id: number }
+
+/** One request in flight. Doubles as its signal's abort listener (`handleEvent`), so no closure. */
+class PendingRequest {
+  timer: unknown = undefined
+  totalTimer: unknown = undefined
+  startedAt = 0
+  idleMs = Number.POSITIVE_INFINITY
+  totalMs = Number.POSITIVE_INFINITY
+  tracksProgress = false
+  resetOnProgress = false
+  sendCancelled = true
+  onProgress: ((progress: ProgressParams) => void) | undefined = undefined
+  signal: AbortSignal | undefined = undefined
+
+  constructor(
+    readonly owner: OutgoingRequests,
+    readonly message: OutgoingMessage,
+    readonly settle: { resolve(value: unknown): void; reject(error: unknown): void },
+  ) {}
+
+  handleEvent(): void {
+    this.owner.abort(this)
+  }
+}
+
+const NO_OPTIONS: RequestOptions = {}
+
+/**
+ * The engine's outgoing side: allocates ids, keeps one {@link PendingRequest} per request in flight,
+ * and settles it exactly once (response, timeout, abort, send failure or close).
+ *
+ * @internal
+ */
+export class OutgoingRequests {
+  readonly #host: EngineHost
+  readonly #defaults: OutgoingDefaults
+  readonly #pending = new Map<number, PendingRequest>()
+  #lastId = 0
+
+  constructor(host: EngineHost, defaults: OutgoingDefaults) {
+    this.#host = host
+    this.#defaults = defaults
+  }
+
+  get size(): number {
+    return this.#pending.size
+  }
+
+  start(method: string, params?: JsonRpcParams, options = NO_OPTIONS): Promise<unknown> {
+    if (this.#host.isClosing) return Promise.reject(closedError(method, undefined))
+    const signal = options.signal
+    if (signal?.aborted) {
+      return Promise.reject(new AbortError({ operation: method, reason: signal.reason }))
+    }
+    const idleMs = options.timeoutMs ?? this.#defaults.timeoutMs
+    const totalMs = options.maxTotalTimeoutMs ?? this.#defaults.maxTotalTimeoutMs
+    try {
+      if (options.timeoutMs !== undefined) checkTimeout('timeoutMs', idleMs)
+      if (options.maxTotalTimeoutMs !== undefined) checkTimeout('maxTotalTimeoutMs', totalMs)
+    } catch (error) {
+      return Promise.reject(error)
+    }
+    this.#lastId += 1
+    const id = this.#lastId
+    const tracksProgress =
+      options.onProgress !== undefined || options.resetTimeoutOnProgress === true
+    const sentParams = tracksProgress ? withProgressToken(params, id) : params
+    const message: OutgoingMessage =
+      sentParams === undefined
+        ? { jsonrpc: JSONRPC_VERSION, id, method }
+        : { jsonrpc: JSONRPC_VERSION, id, method, params: sentParams }
+    return new Promise((resolve, reject) => {
+      const pending = new PendingRequest(this, message, { resolve, reject })
+      pending.startedAt = this.#host.environment.now()
+      pending.idleMs = idleMs
+      pending.totalMs = totalMs
+      pending.tracksProgress = tracksProgress
+      pending.resetOnProgress = options.resetTimeoutOnProgress === true
+      pending.sendCancelled = options.sendCancelled ?? this.#defaults.sendCancelled
+      pending.onProgress = options.onProgress
+      this.#launch(pending, signal, options)
+    })
+  }
+
+  /** Settles the request a response answers. Returns `false` when no request has that id. */
+  settle(response: JsonRpcResultResponse | JsonRpcErrorResponse, isError: boolean): boolean {
+    const pending = typeof response.id === 'number' ? this.#pending.get(response.id) : undefined
+    if (pending === undefined) return false
+    this.#finish(pending)
+    if (isError) {
+      const error = ProtocolError.fromJsonRpc((response as JsonRpcErrorResponse).error)
+      this.#report(pending, 'error', error)
+      pending.settle.reject(error)
+    } else {
+      this.#report(pending, 'result', undefined)
+      pending.settle.resolve((response as JsonRpcResultResponse).result)
+    }
+    return true
+  }
+
+  /** Routes a progress notification. Returns `false` when no request asked for that token. */
+  progress(params: ProgressParams): boolean {
+    const token = params.progressToken
+    const pending = typeof token === 'number' ? this.#pending.get(token) : undefined
+    if (pending === undefined || !pending.tracksProgress) return false
+    if (pending.onProgress !== undefined) {
+      try {
+        pending.onProgress(params)
+      } catch (error) {
+        this.#giveUp(pending, 'error', error)
+        return true
+      }
+    }
+    if (pending.resetOnProgress && pending.idleMs !== Number.POSITIVE_INFINITY) {
+      this.#host.environment.clearTimeout(pending.timer)
+      pending.timer = this.#schedule(pending, 'idle', pending.idleMs)
+    }
+    return true
+  }
+
+  /** The abort listener's entry point. */
+  abort(pending: PendingRequest): void {
+    if (this.#pending.get(pending.message.id) !== pending) return
+    const reason = pending.signal?.reason
+    this.#giveUp(
+      pending,
+      'cancelled',
+      new AbortError({ operation: pending.message.method, reason }),
+    )
+  }
+
+  /** Rejects every request in flight because the engine closed. */
+  closeAll(reason: unknown): void {
+    for (const pending of this.#pending.values()) {
+      this.#finish(pending)
+      const error = closedError(pending.message.method, reason)
+      this.#report(pending, 'closed', error)
+      pending.settle.reject(error)
+    }
+  }
+
+  #launch(pending: PendingRequest, signal: AbortSignal | undefined, options: RequestOptions): void {
+    const { id, method } = pending.message
+    this.#pending.set(id, pending)
+    this.#arm(pending)
+    if (signal !== undefined) {
+      pending.signal = signal
+      signal.addEventListener('abort', pending, { once: true })
+    }
+    const events = this.#host.events
+    if (events.hasListeners) {
+      events.emit({ type: 'request:started', direction: 'outgoing', id, method })
+    }
+    this.#host.send(pending.message, options.relatedRequestId).then(undefined, (error: unknown) => {
+      if (this.#pending.get(id) !== pending) return
+      this.#finish(pending)
+      this.#report(pending, 'send-failed', error)
+      pending.settle.reject(error)
+    })
+  }
+
+  #arm(pending: PendingRequest): void {
+    const { idleMs, totalMs } = pending
+    if (pending.resetOnProgress) {
+      if (idleMs !== Number.POSITIVE_INFINITY) {
+        pending.timer = this.#schedule(pending, 'idle', idleMs)
+      }
+      if (totalMs !== Number.POSITIVE_INFINITY) {
+        pending.totalTimer = this.#schedule(pending, 'total', totalMs)
+      }
+      return
+    }
+    const kind: TimeoutKind = idleMs <= totalMs ? 'idle' : 'total'
+    const delayMs = Math.min(idleMs, totalMs)
+    if (delayMs !== Number.POSITIVE_INFINITY) pending.timer = this.#schedule(pending, kind, delayMs)
+  }
+
+  #schedule(pending: PendingRequest, kind: TimeoutKind, delayMs: number): unknown {
+    return this.#host.environment.setTimeout(() => this.#timeout(pending, kind), delayMs)
+  }
+
+  #timeout(pending: PendingRequest, kind: TimeoutKind): void {
+    if (this.#pending.get(pending.message.id) !== pending) return
+    const timeoutMs = kind === 'idle' ? pending.idleMs : pending.totalMs
+    const error = new TimeoutError({ operation: pending.message.method, timeoutMs, kind })
+    this.#giveUp(pending, 'timeout', error)
+  }
+
+  /** Abandons a request on our side and, when enabled, tells the peer to stop working on it. */
+  #giveUp(pending: PendingRequest, outcome: RequestOutcome, error: unknown): void {
+    this.#finish(pending)
+    this.#report(pending, outcome, error)
+    pending.settle.reject(error)
+    if (!pending.sendCancelled || this.#host.isClosing) return
+    const reason = cancelReasonText(outcome === 'cancelled' ? pending.signal?.reason : error)
+    const params =
+      reason === undefined
+        ? { requestId: pending.message.id }
+        : { requestId: pending.message.id, reason }
+    this.#host.notify(CANCELLED_METHOD, params).then(undefined, ignoreRejection)
+  }
+
+  #finish(pending: PendingRequest): void {
+    this.#pending.delete(pending.message.id)
+    const environment = this.#host.environment
+    if (pending.timer !== undefined) environment.clearTimeout(pending.timer)
+    if (pending.totalTimer !== undefined) environment.clearTimeout(pending.totalTimer)
+    pending.timer = undefined
+    pending.totalTimer = undefined
+    pending.signal?.removeEventListener('abort', pending)
+  }
+
+  #report(pending: PendingRequest, outcome: RequestOutcome, error: unknown): void {
+    const events = this.#host.events
+    if (!events.hasListeners) return
+    const { id, method } = pending.message
+    const durationMs = this.#host.environment.now() - pending.startedAt
+    events.emit(
+      error === undefined
+        ? { type: 'request:settled', direction: 'outgoing', id, method, outcome, durationMs }
+        : {
+            type: 'request:settled',
+            direction: 'outgoing',
+            id,
+            method,
+            outcome,
+            durationMs,
+            error,
+          },
+    )
+  }
+}
+
+function closedError(method: string, reason: unknown): TransportError {
+  const message = `${method} failed: the connection closed`
+  return reason === undefined
+    ? new TransportError(message, { code: ErrorCode.ConnectionClosed })
+    : new TransportError(message, { code: ErrorCode.ConnectionClosed, cause: reason })
+}

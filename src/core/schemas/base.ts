@@ -1,0 +1,155 @@
+/**
+ * Building blocks shared by every revision: primitive schemas that never change (ids, tokens, roles,
+ * log levels, open objects) and small factories that turn a method name and its params into a
+ * {@link TypeDef}. Constants here are built once at import and reused by all five revisions.
+ */
+import { z } from 'zod'
+import type { Resolver, TypeDef } from './registry.ts'
+
+/** A loose (open) object: extra properties are kept, as schema.json allows almost everywhere. */
+export const obj = <TShape extends z.core.$ZodLooseShape>(shape: TShape) => z.looseObject(shape)
+
+/** `jsonrpc: "2.0"`. */
+export const JsonRpcVersionSchema = z.literal('2.0')
+
+/** A JSON-RPC request id: a string or an integer. */
+export const RequestIdSchema = z.union([z.string(), z.int()])
+
+/** A progress token: a string or an integer. */
+export const ProgressTokenSchema = z.union([z.string(), z.int()])
+
+/** An opaque pagination cursor. */
+export const CursorSchema = z.string()
+
+/** The sender or recipient of messages and data in a conversation. */
+export const RoleSchema = z.enum(['user', 'assistant'])
+
+/** The syslog severities of RFC 5424, lowest first. */
+export const LOGGING_LEVELS = [
+  'debug',
+  'info',
+  'notice',
+  'warning',
+  'error',
+  'critical',
+  'alert',
+  'emergency',
+] as const
+
+/** A log level (`LoggingLevel` of every revision). */
+export const LoggingLevelSchema = z.enum(LOGGING_LEVELS)
+
+/**
+ * Any object, open to every property: `_meta` (`MetaObject`), TypeScript `object` and
+ * `{ [key: string]: unknown }` in schema.ts. Arrays and `null` are rejected.
+ */
+export const OpenObjectSchema = obj({})
+
+/** Any JSON value (`JSONValue`, 2026-07-28). */
+export const JsonValueSchema = z.json()
+
+/** A JSON object (`JSONObject`, 2026-07-28). */
+export const JsonObjectSchema = z.record(z.string(), JsonValueSchema)
+
+/** A `0 ≤ n ≤ 1` priority (annotations, model preferences). */
+export const PrioritySchema = z.number().min(0).max(1)
+
+/** A list of strings. */
+export const StringListSchema = z.array(z.string())
+
+/** A map of string values (prompt arguments, completion context). */
+export const StringMapSchema = z.record(z.string(), z.string())
+
+/** `{ listChanged?: boolean }`, a capability that may announce list changes. */
+export const ListChangedCapabilitySchema = obj({ listChanged: z.boolean().optional() })
+
+/** `_meta` of a request up to 2025-11-25: open, with an optional progress token. */
+export const LegacyRequestMetaSchema = obj({ progressToken: ProgressTokenSchema.optional() })
+
+/** Params of a notification that carries nothing but an optional `_meta` (up to 2025-06-18). */
+export const LegacyNotificationParamsSchema = obj({ _meta: OpenObjectSchema.optional() })
+
+/** A type used in a definition: a type name to resolve, or a definition of its own. */
+export type Part = string | TypeDef
+
+/** Resolves a {@link Part}. */
+export function part(t: Resolver, value: Part): z.ZodType {
+  return typeof value === 'string' ? t(value) : value(t)
+}
+
+/** A definition that returns a constant schema (shared by every revision that uses it). */
+export function constant(schema: z.ZodType): TypeDef {
+  return () => schema
+}
+
+/** A definition that is another type under a second name (`interface A extends B {}`). */
+export function alias(name: string): TypeDef {
+  return (t) => t(name)
+}
+
+/** `value`, optional. */
+export function optional(value: Part): TypeDef {
+  return (t) => part(t, value).optional()
+}
+
+/** `interface X extends Base { …shape }`. */
+export function extend(base: string, shape: (t: Resolver) => z.core.$ZodLooseShape): TypeDef {
+  return (t) => t.object(base).extend(shape(t))
+}
+
+/** The type as the previous revision defined it, plus `shape`. */
+export function extendBase(shape: (t: Resolver) => z.core.$ZodLooseShape): TypeDef {
+  return (t) => t.base().extend(shape(t))
+}
+
+/** A union of several named types (`A | B | C`), tried in order. */
+export function anyOf(names: readonly string[]): TypeDef {
+  return (t) => z.union(names.map((name) => t(name)))
+}
+
+/** A union of object types told apart by the literal `key` (`type`, `method`, `resultType`). */
+export function oneOf(key: string, names: readonly string[]): TypeDef {
+  return (t) => {
+    const options = names.map((name) => t.object(name))
+    return z.discriminatedUnion(key, options as [(typeof options)[number], ...typeof options])
+  }
+}
+
+/**
+ * A 2026-07-28 result that may instead ask for input (`tools/call`, `prompts/get`, `resources/read`):
+ * `complete | InputRequiredResult`, told apart by `resultType`.
+ */
+export function outcome(complete: string): TypeDef {
+  return oneOf('resultType', [complete, 'InputRequiredResult'])
+}
+
+/**
+ * A message that is not a JSON-RPC envelope of its own: `{ method, params }`. Up to 2025-06-18 every
+ * `*Request` and `*Notification` type of schema.ts has this shape (they extend `Request`), and so do
+ * the 2026-07-28 input requests (`sampling/createMessage`, `roots/list`, `elicitation/create`).
+ */
+export function message(method: string, params: Part): TypeDef {
+  return (t) => obj({ method: z.literal(method), params: part(t, params) })
+}
+
+/** A request that extends `JSONRPCRequest` (2025-11-25 on): `{ jsonrpc, id, method, params }`. */
+export function rpcRequest(method: string, params: Part): TypeDef {
+  return (t) =>
+    t.object('JSONRPCRequest').extend({ method: z.literal(method), params: part(t, params) })
+}
+
+/** A notification that extends `JSONRPCNotification` (2025-11-25 on): `{ jsonrpc, method, params }`. */
+export function rpcNotification(method: string, params: Part): TypeDef {
+  return (t) =>
+    t.object('JSONRPCNotification').extend({ method: z.literal(method), params: part(t, params) })
+}
+
+/** A list request: `PaginatedRequest` with its method fixed (every revision). */
+export function paginatedRequest(method: string): TypeDef {
+  return (t) => t.object('PaginatedRequest').extend({ method: z.literal(method) })
+}
+
+/** A `*ResultResponse` type (2026-07-28): `JSONRPCResultResponse` whose `result` is `result`. */
+export function resultResponse(result: Part): TypeDef {
+  return (t) => t.object('JSONRPCResultResponse').extend({ result: part(t, result) })
+}

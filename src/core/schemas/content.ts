@@ -1,0 +1,106 @@
+/**
+ * Content: annotations, text/image/audio blocks, resource links, embedded resources and the
+ * resource contents they carry, and the tool-use blocks of sampling (2025-11-25 on).
+ */
+import { z } from 'zod'
+import {
+  anyOf,
+  constant,
+  extend,
+  extendBase,
+  OpenObjectSchema,
+  obj,
+  oneOf,
+  PrioritySchema,
+  RoleSchema,
+} from './base.ts'
+import { REMOVED, type Resolver, type RevisionChanges } from './registry.ts'
+
+const annotationFields = {
+  audience: z.array(RoleSchema).optional(),
+  priority: PrioritySchema.optional(),
+}
+const metaField = { _meta: OpenObjectSchema.optional() }
+
+/** `annotations?: Annotations` (2025-03-26 on). */
+function annotations(t: Resolver) {
+  return { annotations: t('Annotations').optional() }
+}
+
+/** The image and audio block fields: base64 `data` and its `mimeType`. */
+function media(type: 'image' | 'audio') {
+  return { type: z.literal(type), data: z.string(), mimeType: z.string() }
+}
+
+/** Content types, by the revision that introduced or changed them. */
+export const contentDefs: RevisionChanges = {
+  '2024-11-05': {
+    Role: constant(RoleSchema),
+    Annotated: () => obj({ annotations: obj(annotationFields).optional() }),
+    TextContent: extend('Annotated', () => ({ type: z.literal('text'), text: z.string() })),
+    ImageContent: extend('Annotated', () => media('image')),
+    EmbeddedResource: extend('Annotated', (t) => ({
+      type: z.literal('resource'),
+      resource: t('~ResourceContents'),
+    })),
+    ResourceContents: () => obj({ uri: z.string(), mimeType: z.string().optional() }),
+    TextResourceContents: extend('ResourceContents', () => ({ text: z.string() })),
+    BlobResourceContents: extend('ResourceContents', () => ({ blob: z.string() })),
+    /** `TextResourceContents | BlobResourceContents`. */
+    '~ResourceContents': anyOf(['TextResourceContents', 'BlobResourceContents']),
+    /** What prompt messages and tool results may carry, before `ContentBlock` (2025-06-18). */
+    '~Content': oneOf('type', ['TextContent', 'ImageContent', 'EmbeddedResource']),
+    /** What sampling messages may carry, before `SamplingMessageContentBlock` (2025-11-25). */
+    '~SamplingContent': oneOf('type', ['TextContent', 'ImageContent']),
+  },
+  '2025-03-26': {
+    Annotated: REMOVED,
+    Annotations: () => obj(annotationFields),
+    TextContent: (t) => obj({ type: z.literal('text'), text: z.string(), ...annotations(t) }),
+    ImageContent: (t) => obj({ ...media('image'), ...annotations(t) }),
+    AudioContent: (t) => obj({ ...media('audio'), ...annotations(t) }),
+    EmbeddedResource: (t) =>
+      obj({ type: z.literal('resource'), resource: t('~ResourceContents'), ...annotations(t) }),
+    '~Content': oneOf('type', ['TextContent', 'ImageContent', 'AudioContent', 'EmbeddedResource']),
+    '~SamplingContent': oneOf('type', ['TextContent', 'ImageContent', 'AudioContent']),
+  },
+  '2025-06-18': {
+    Annotations: extendBase(() => ({ lastModified: z.string().optional() })),
+    TextContent: extendBase(() => metaField),
+    ImageContent: extendBase(() => metaField),
+    AudioContent: extendBase(() => metaField),
+    EmbeddedResource: extendBase(() => metaField),
+    ResourceContents: extendBase(() => metaField),
+    ResourceLink: extend('Resource', () => ({ type: z.literal('resource_link') })),
+    ContentBlock: oneOf('type', [
+      'TextContent',
+      'ImageContent',
+      'AudioContent',
+      'ResourceLink',
+      'EmbeddedResource',
+    ]),
+    '~Content': REMOVED,
+  },
+  '2025-11-25': {
+    ToolUseContent: () =>
+      obj({
+        type: z.literal('tool_use'),
+        id: z.string(),
+        name: z.string(),
+        input: OpenObjectSchema,
+        ...metaField,
+      }),
+    ToolResultContent: (t) =>
+      obj({
+        type: z.literal('tool_result'),
+        toolUseId: z.string(),
+        content: z.array(t('ContentBlock')),
+        structuredContent: OpenObjectSchema.optional(),
+        isError: z.boolean().optional(),
+        ...metaField,
+      }),
+  },
+  '2026-07-28': {
+    ToolResultContent: extendBase(() => ({ structuredContent: z.unknown().optional() })),
+  },
+}

@@ -1,0 +1,64 @@
+/**
+ * @module
+ * zod 4 wire schemas for JSON-RPC 2.0 and every MCP message type and structure of revisions
+ * 2024-11-05, 2025-03-26, 2025-06-18, 2025-11-25 and 2026-07-28, named as in each revision's
+ * schema.ts. Internal to mcpkit: the engine, client and server validate the wire with them.
+ *
+ * Each revision is derived from the previous one (see `registry.ts`), its table is created on first
+ * use and each schema is built when first read; see {@link schemasFor}. Objects are open wherever
+ * schema.json is (everywhere), and required members, literals, enums, integers and number ranges
+ * follow schema.json, with these deliberate differences:
+ * - `format` (`uri`, `uri-template`, `byte`) is an annotation in JSON Schema and is not asserted.
+ * - 2026-07-28: each complete result pins `resultType: "complete"` and `InputRequiredResult` pins
+ *   `"input_required"` and needs `inputRequests` or `requestState` (a MUST of its description), so
+ *   a method's result union is decided by `resultType`. The generic `Result`, `EmptyResult` and
+ *   `ResultType` accept any string, for extensions such as tasks (`"task"`).
+ * - `number` where schema.ts says `number` but schema.json says `integer` through its generator:
+ *   `ElicitResult.content` values; and `JSONValue` includes `null` and fractions, as in schema.ts.
+ * - 2025-11-25: `ClientResult`/`ServerResult` also admit `CreateTaskResult` (the answer to a
+ *   task-augmented request); the six message unions are derived from the method tables.
+ */
+
+export {
+  JsonObjectSchema,
+  JsonRpcVersionSchema,
+  JsonValueSchema,
+  LOGGING_LEVELS,
+  LoggingLevelSchema,
+  OpenObjectSchema,
+  ProgressTokenSchema,
+  RequestIdSchema,
+  RoleSchema,
+} from './base.ts'
+export {
+  JsonRpcErrorObjectSchema,
+  JsonRpcErrorResponseSchema,
+  JsonRpcNotificationSchema,
+  JsonRpcRequestSchema,
+  JsonRpcResultResponseSchema,
+} from './json-rpc.ts'
+export {
+  BAGGAGE_META_KEY,
+  CLIENT_CAPABILITIES_META_KEY,
+  CLIENT_INFO_META_KEY,
+  LOG_LEVEL_META_KEY,
+  META_KEYS,
+  type MetaKey,
+  PROGRESS_TOKEN_META_KEY,
+  PROTOCOL_VERSION_META_KEY,
+  SERVER_INFO_META_KEY,
+  SUBSCRIPTION_ID_META_KEY,
+  TRACEPARENT_META_KEY,
+  TRACESTATE_META_KEY,
+} from './meta-keys.ts'
+export { CacheScopeSchema, RESULT_TYPES, type ResultType, resultTypeOf } from './modern.ts'
+export { type MethodSchemas, type RevisionSchemas, schemasFor } from './revisions.ts'
+export {
+  flattenIssues,
+  formatIssues,
+  formatPath,
+  type SchemaIssue,
+  type ValidationResult,
+  validate,
+  validateWith,
+} from './validate.ts'

@@ -1,0 +1,147 @@
+/**
+ * What the stateless revision 2026-07-28 adds: the JSON value types, the `_meta` objects that carry
+ * the protocol version, capabilities and identities, `resultType`, caching hints, multi round-trip
+ * requests (`InputRequiredResult`, `inputResponses`, `requestState`), `server/discover` and
+ * `subscriptions/listen`.
+ */
+import { z } from 'zod'
+import {
+  anyOf,
+  constant,
+  extend,
+  JsonObjectSchema,
+  JsonValueSchema,
+  OpenObjectSchema,
+  obj,
+  oneOf,
+  ProgressTokenSchema,
+  RequestIdSchema,
+  resultResponse,
+  rpcNotification,
+  rpcRequest,
+  StringListSchema,
+} from './base.ts'
+import {
+  CLIENT_CAPABILITIES_META_KEY,
+  CLIENT_INFO_META_KEY,
+  LOG_LEVEL_META_KEY,
+  PROGRESS_TOKEN_META_KEY,
+  PROTOCOL_VERSION_META_KEY,
+  SERVER_INFO_META_KEY,
+  SUBSCRIPTION_ID_META_KEY,
+} from './meta-keys.ts'
+import type { RevisionChanges } from './registry.ts'
+
+/**
+ * The `resultType` values of the core protocol (2026-07-28). schema.ts leaves `ResultType` an open
+ * string so that extensions can add values (the tasks extension adds `task`): the generic `Result`
+ * accepts any string, while each complete result pins `complete`, `InputRequiredResult` pins
+ * `input_required`, and a method's result schema accepts only the values that method may answer.
+ */
+export const RESULT_TYPES = ['complete', 'input_required'] as const
+
+/** A core `resultType` value: `complete` or `input_required`. */
+export type ResultType = (typeof RESULT_TYPES)[number]
+
+/** `cacheScope` of a cacheable result. */
+export const CacheScopeSchema = z.enum(['public', 'private'])
+
+/**
+ * The `resultType` of a result, reading a missing field as `complete` as clients MUST (a result
+ * from a legacy server carries none).
+ *
+ * @example
+ * resultTypeOf({ content: [] }) // 'complete'
+ * resultTypeOf({ resultType: 'input_required', requestState: 'x' }) // 'input_required'
+ */
+export function resultTypeOf(result: unknown): string {
+  if (typeof result !== 'object' || result === null) return 'complete'
+  const value = (result as { resultType?: unknown }).resultType
+  return typeof value === 'string' ? value : 'complete'
+}
+
+/** What 2026-07-28 adds or changes, by type. */
+export const modernDefs: RevisionChanges = {
+  '2026-07-28': {
+    JSONValue: constant(JsonValueSchema),
+    JSONObject: constant(JsonObjectSchema),
+    JSONArray: () => z.array(JsonValueSchema),
+    MetaObject: constant(OpenObjectSchema),
+    RequestMetaObject: (t) =>
+      obj({
+        [PROGRESS_TOKEN_META_KEY]: ProgressTokenSchema.optional(),
+        [PROTOCOL_VERSION_META_KEY]: z.string(),
+        [CLIENT_INFO_META_KEY]: t('Implementation').optional(),
+        [CLIENT_CAPABILITIES_META_KEY]: t('ClientCapabilities'),
+        [LOG_LEVEL_META_KEY]: t('LoggingLevel').optional(),
+      }),
+    NotificationMetaObject: () => obj({ [SUBSCRIPTION_ID_META_KEY]: RequestIdSchema.optional() }),
+    ResultMetaObject: (t) => obj({ [SERVER_INFO_META_KEY]: t('Implementation').optional() }),
+    ResultType: () => z.string(),
+    CacheableResult: extend('~CompleteResult', () => ({
+      ttlMs: z.int().min(0),
+      cacheScope: CacheScopeSchema,
+    })),
+    '~ListResult': (t) => t.object('PaginatedResult').extend(t.object('CacheableResult').shape),
+
+    InputRequest: oneOf('method', ['CreateMessageRequest', 'ListRootsRequest', 'ElicitRequest']),
+    InputResponse: anyOf(['CreateMessageResult', 'ListRootsResult', 'ElicitResult']),
+    InputRequests: (t) => z.record(z.string(), t('InputRequest')),
+    InputResponses: (t) => z.record(z.string(), t('InputResponse')),
+    InputRequiredResult: (t) =>
+      t
+        .object('Result')
+        .extend({
+          resultType: z.literal('input_required'),
+          inputRequests: t('InputRequests').optional(),
+          requestState: z.string().optional(),
+        })
+        .refine(
+          (result) => result.inputRequests !== undefined || result.requestState !== undefined,
+          {
+            message: 'At least one of inputRequests or requestState must be present',
+          },
+        ),
+    InputResponseRequestParams: extend('RequestParams', (t) => ({
+      inputResponses: t('InputResponses').optional(),
+      requestState: z.string().optional(),
+    })),
+
+    DiscoverRequest: rpcRequest('server/discover', 'RequestParams'),
+    DiscoverResult: extend('CacheableResult', (t) => ({
+      supportedVersions: StringListSchema,
+      capabilities: t('ServerCapabilities'),
+      instructions: z.string().optional(),
+    })),
+    DiscoverResultResponse: resultResponse('DiscoverResult'),
+
+    SubscriptionFilter: () =>
+      obj({
+        toolsListChanged: z.boolean().optional(),
+        promptsListChanged: z.boolean().optional(),
+        resourcesListChanged: z.boolean().optional(),
+        resourceSubscriptions: StringListSchema.optional(),
+      }),
+    SubscriptionsListenRequestParams: extend('RequestParams', (t) => ({
+      notifications: t('SubscriptionFilter'),
+    })),
+    SubscriptionsListenRequest: rpcRequest(
+      'subscriptions/listen',
+      'SubscriptionsListenRequestParams',
+    ),
+    SubscriptionsListenResultMetaObject: extend('ResultMetaObject', () => ({
+      [SUBSCRIPTION_ID_META_KEY]: RequestIdSchema,
+    })),
+    SubscriptionsListenResult: extend('~CompleteResult', (t) => ({
+      _meta: t('SubscriptionsListenResultMetaObject'),
+    })),
+    SubscriptionsListenResultResponse: resultResponse('SubscriptionsListenResult'),
+    SubscriptionsAcknowledgedNotificationParams: extend('NotificationParams', (t) => ({
+      notifications: t('SubscriptionFilter'),
+    })),
+    SubscriptionsAcknowledgedNotification: rpcNotification(
+      'notifications/subscriptions/acknowledged',
+      'SubscriptionsAcknowledgedNotificationParams',
+    ),
+  },
+}
