@@ -1,4 +1,4 @@
-// The whole test pipeline behind `npm test`: lint, typecheck, build, Vitest (node + Chromium), Playwright e2e.
+// The whole test pipeline behind `npm test`: lint, build, typecheck, Vitest (node + Chromium), Playwright e2e.
 // Every step runs (a failing step does not hide the others' results); steps that are not test runners count
 // as one check each. The last line printed is the sum over every step: "N passed, M failed".
 import { spawnSync } from 'node:child_process'
@@ -8,8 +8,9 @@ import { countResults } from './summary.mjs'
 const only = process.argv.slice(2)
 const steps = [
   { name: 'lint', cmd: 'npx biome ci .' },
-  { name: 'typecheck', cmd: 'npm run -s typecheck' },
   { name: 'build', cmd: 'npm run -s build' },
+  // After the build: test/build/ typechecks against the built dist/ declarations.
+  { name: 'typecheck', cmd: 'npm run -s typecheck', needs: 'build' },
   {
     name: 'vitest',
     cmd: 'npx vitest run --reporter=default --reporter=json --outputFile=.vitest.json',
