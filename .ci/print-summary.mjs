@@ -8,4 +8,9 @@ if (!counts) {
   console.log(`0 passed, 1 failed (no ${kind} results at ${target})`)
   process.exit(1)
 }
+if (counts.unscoredPassed !== undefined && counts.unscoredPassed + counts.unscoredFailed > 0) {
+  console.log(
+    `not scored: ${counts.unscoredPassed} passed, ${counts.unscoredFailed} failed (extensions and pending scenarios)`,
+  )
+}
 console.log(`${counts.passed} passed, ${counts.failed} failed`)

@@ -18,6 +18,15 @@ const steps = [
     needs: 'build',
   },
   {
+    // The official conformance suite against examples/everything-server, both requirement sets.
+    // Only scored scenarios count; unscored ones (extensions, pending) are printed beside them.
+    name: 'conformance-server',
+    cmd: '{ [ -x .ci/conformance/node_modules/.bin/conformance ] || npm ci --prefix .ci/conformance --no-audit --no-fund; } && .ci/conformance.sh server 2025-11-25 2026-07-28',
+    report: ['conformance', '.ci/results/conformance-server'],
+    needs: 'build',
+    env: { CONFORMANCE_OUT: '.ci/results/conformance-server' },
+  },
+  {
     name: 'e2e',
     cmd: 'npx playwright test',
     report: ['playwright', '.playwright.json'],
@@ -55,8 +64,12 @@ for (const step of steps) {
 console.log('\n━━ summary')
 for (const r of results) {
   const skipped = r.skipped ? `, ${r.skipped} skipped` : ''
-  const note = r.note ? ` (${r.note})` : r.seconds ? ` in ${r.seconds}s` : ''
-  console.log(`${r.name.padEnd(10)} ${r.passed} passed, ${r.failed} failed${skipped}${note}`)
+  const unscored =
+    r.unscoredPassed + r.unscoredFailed > 0
+      ? ` [not scored: ${r.unscoredPassed} passed, ${r.unscoredFailed} failed]`
+      : ''
+  const note = (r.note ? ` (${r.note})` : r.seconds ? ` in ${r.seconds}s` : '') + unscored
+  console.log(`${r.name.padEnd(20)} ${r.passed} passed, ${r.failed} failed${skipped}${note}`)
 }
 const passed = results.reduce((n, r) => n + r.passed, 0)
 const failed = results.reduce((n, r) => n + r.failed, 0)

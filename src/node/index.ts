@@ -9,9 +9,25 @@
  *
  * const engine = createJsonRpcEngine({ connection: createStdioConnection(), onRequest })
  */
+
+export {
+  type FetchHandler,
+  type HandlerLike,
+  type NodeListener,
+  type NodeListenerOptions,
+  toNodeListener,
+} from './http-adapter.ts'
+export { type ServedHandle, serve } from './serve.ts'
+export type { ListenInfo, ServeOptions } from './serve-options.ts'
 export {
   createStdioConnection,
   readableFromNode,
   type StdioConnectionOptions,
   writableFromNode,
 } from './stdio-connection.ts'
+export {
+  type StdioServable,
+  type StdioServer,
+  type StdioServerOptions,
+  serveStdio,
+} from './stdio-server.ts'

@@ -16,7 +16,7 @@ test('the exports map lists exactly the released entries', () => {
   expect(pkg.type).toBe('module')
   expect(pkg.sideEffects).toBe(false)
   expect(pkg.engines.node).toBe('>=20.19')
-  expect(Object.keys(pkg.dependencies)).toEqual(['zod'])
+  expect(Object.keys(pkg.dependencies)).toEqual(['eventsource-parser', 'zod'])
 })
 
 test('every export target exists in dist/', () => {
@@ -111,14 +111,30 @@ const pinned: Record<string, string[]> = {
   ],
   'dist/server/index.js': [
     'ASSUMED_LEGACY_VERSION',
+    'EventTracker',
+    'InMemoryNotificationBus',
+    'McpServer',
+    'ServerRegistry',
+    'SessionManager',
     'SseStream',
+    'UriTemplate',
+    'createMemoryEventStore',
+    'createMemorySessionStore',
+    'createServer',
     'detectRequestEra',
     'encodeSseComment',
     'encodeSseEvent',
     'negotiateLegacyVersion',
     'unsupportedVersionError',
   ],
-  'dist/node/index.js': ['createStdioConnection', 'readableFromNode', 'writableFromNode'],
+  'dist/node/index.js': [
+    'createStdioConnection',
+    'readableFromNode',
+    'serve',
+    'serveStdio',
+    'toNodeListener',
+    'writableFromNode',
+  ],
 }
 
 test.each(Object.keys(pinned))('%s exports exactly the pinned names', async (entry) => {

@@ -1,0 +1,173 @@
+import { createMemoryEventStore } from '../../stores/memory.ts'
+import type { AppendOptions, EventStore, EventsAfter } from '../../stores/session-store.ts'
+import { resolveSessionConfig } from '../config/session-config.ts'
+import { defaultEnvironment, type Environment } from '../environment.ts'
+import type { StoreError } from '../errors/store-error.ts'
+import { type ReadonlySubscribable, Subscribable } from '../events/subscribable.ts'
+import type { EventTrackerEvent } from './session-events.ts'
+import { callStore, resolveStoreTimeoutMs, type StoreCallContext } from './store-call.ts'
+
+/** Digits of the sequence part of an event id: base 36, zero-padded, so ids of a stream sort as text. */
+const SEQ_LENGTH = 11
+const SEQ = /^[0-9a-z]{11}$/
+/** Stream ids end up in SSE `id:` lines: visible ASCII only, no spaces or line breaks. */
+const STREAM_ID = /^[\x21-\x7e]{1,200}$/
+
+/** Options of {@link EventTracker}. */
+export interface EventTrackerOptions {
+  /** Where events are kept. A store you pass stays yours. @default a memory store the tracker owns */
+  readonly store?: EventStore | undefined
+  /** Events kept per stream; older ones cannot be replayed. @default 1000 */
+  readonly maxEventsPerStream?: number | undefined
+  /** How long an event can be replayed. @default 300000 (5 minutes) */
+  readonly eventTtlMs?: number | undefined
+  /** Timers for store-call deadlines. @default defaultEnvironment */
+  readonly environment?: Environment | undefined
+  /**
+   * The wall clock (epoch ms) that seeds event sequence numbers, so ids stay increasing across
+   * restarts when the store outlives the process. @default Date.now
+   */
+  readonly now?: (() => number) | undefined
+  /** Deadline of one call to a store you pass. @default 5000 */
+  readonly storeTimeoutMs?: number | undefined
+}
+
+/**
+ * Records the messages sent on each stream of a legacy session so a client reconnecting with
+ * `Last-Event-ID` gets what it missed, on that stream only (seed decision 7: separate from the
+ * {@link SessionManager}, which only asks it to forget ended sessions).
+ *
+ * Event ids look like `<streamId>_<seq>`: the stream is recoverable from the id alone, and `seq` is an
+ * 11-character base-36 number that only grows, so ids are unique across all streams of a session
+ * and the ids of one stream sort in sending order as plain strings. They are valid SSE ids (visible
+ * ASCII, no line breaks). A failing store never fails tracking: the message is still sent, only its
+ * replay is lost, and a `store-error` event says so.
+ *
+ * @example
+ * const tracker = new EventTracker({ eventTtlMs: 60_000 })
+ * const id = await tracker.trackEvent(sessionId, streamId, message) // send as `id: ${id}`
+ * // on reconnect with Last-Event-ID:
+ * const missed = await tracker.eventsSince(sessionId, lastEventId)
+ * if (!missed) { ... cannot resume: start a fresh stream }
+ */
+export class EventTracker {
+  readonly #store: EventStore
+  readonly #ownsStore: boolean
+  readonly #append: AppendOptions
+  readonly #call: StoreCallContext
+  readonly #now: () => number
+  readonly #events = new Subscribable<EventTrackerEvent>()
+  #seq = 0
+
+  /** @throws {ConfigError} or `RangeError` naming a refused option. */
+  constructor(options: EventTrackerOptions = {}) {
+    const { events } = resolveSessionConfig({
+      events: { maxEventsPerStream: options.maxEventsPerStream, eventTtlMs: options.eventTtlMs },
+    })
+    const storeTimeoutMs = resolveStoreTimeoutMs(options.storeTimeoutMs)
+    this.#now = options.now ?? Date.now
+    this.#store = options.store ?? createMemoryEventStore({ now: this.#now })
+    this.#ownsStore = options.store === undefined
+    this.#append = { ttlMs: events.eventTtlMs, maxEventsPerStream: events.maxEventsPerStream }
+    this.#call = {
+      environment: options.environment ?? defaultEnvironment,
+      // A store in this process answers or throws; only a store you pass gets a deadline.
+      timeoutMs: this.#ownsStore ? Number.POSITIVE_INFINITY : storeTimeoutMs,
+      store: this.#store.name ?? 'event',
+    }
+  }
+
+  /** Store failures. */
+  get events(): ReadonlySubscribable<EventTrackerEvent> {
+    return this.#events
+  }
+
+  /** The retention every tracked event gets. */
+  get retention(): AppendOptions {
+    return this.#append
+  }
+
+  /**
+   * Records `message` as sent on `streamId` and returns the event id to send it with.
+   *
+   * @param streamId visible ASCII (no spaces), at most 200 characters
+   * @throws {TypeError} for an empty session id or an unusable stream id
+   */
+  async trackEvent(sessionId: string, streamId: string, message: unknown): Promise<string> {
+    if (typeof sessionId !== 'string' || sessionId === '') {
+      throw new TypeError('trackEvent() needs a session id')
+    }
+    if (typeof streamId !== 'string' || !STREAM_ID.test(streamId)) {
+      throw new TypeError(
+        `A stream id must be 1-200 visible ASCII characters, got ${JSON.stringify(streamId)}`,
+      )
+    }
+    const id = `${streamId}_${this.#nextSeq()}`
+    const event = { id, streamId, message }
+    try {
+      await callStore(
+        'append',
+        () => this.#store.append(sessionId, event, this.#append),
+        this.#call,
+      )
+    } catch (error) {
+      this.#report('append', error, sessionId)
+    }
+    return id
+  }
+
+  /**
+   * The events sent after `lastEventId` on its own stream, in order (never another stream's), or
+   * `undefined` when the id is malformed, unknown, expired, dropped, or the store cannot answer.
+   */
+  async eventsSince(sessionId: string, lastEventId: string): Promise<EventsAfter | undefined> {
+    const streamId = this.streamIdOf(lastEventId)
+    if (streamId === undefined) return undefined
+    let found: EventsAfter | undefined
+    try {
+      found = await callStore(
+        'after',
+        () => this.#store.after(sessionId, lastEventId, { streamId }),
+        this.#call,
+      )
+    } catch (error) {
+      this.#report('after', error, sessionId)
+      return undefined
+    }
+    return found?.streamId === streamId ? found : undefined
+  }
+
+  /** The stream an event id belongs to, or `undefined` if it is not one of this tracker's ids. */
+  streamIdOf(eventId: string): string | undefined {
+    if (typeof eventId !== 'string') return undefined
+    const separator = eventId.length - SEQ_LENGTH - 1
+    if (separator < 1 || eventId[separator] !== '_') return undefined
+    if (!SEQ.test(eventId.slice(separator + 1))) return undefined
+    const streamId = eventId.slice(0, separator)
+    return STREAM_ID.test(streamId) ? streamId : undefined
+  }
+
+  /** Drops every event of the session. Never rejects; failures are `store-error` events. */
+  async forgetSession(sessionId: string): Promise<void> {
+    try {
+      await callStore('deleteSession', () => this.#store.deleteSession(sessionId), this.#call)
+    } catch (error) {
+      this.#report('deleteSession', error, sessionId)
+    }
+  }
+
+  /** Closes the store if the tracker created it. */
+  async close(): Promise<void> {
+    if (this.#ownsStore) await this.#store.close?.()
+  }
+
+  #nextSeq(): string {
+    this.#seq = Math.max(this.#seq + 1, Math.floor(this.#now()) * 1000)
+    return this.#seq.toString(36).padStart(SEQ_LENGTH, '0')
+  }
+
+  #report(operation: EventTrackerEvent['operation'], error: unknown, sessionId: string): void {
+    if (!this.#events.hasListeners) return
+    this.#events.emit({ type: 'store-error', operation, error: error as StoreError, sessionId })
+  }
+}

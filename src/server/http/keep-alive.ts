@@ -1,0 +1,75 @@
+/**
+ * SSE keep-alives: one timer for every open stream, sending a `:` comment on each tick so proxies
+ * and client idle timeouts do not cut quiet streams. The timer runs only while streams are open.
+ */
+import type { Environment } from '../../core/environment.ts'
+import type { SseStream } from '../../core/sse/writer.ts'
+import { unref } from './in-flight.ts'
+
+/**
+ * Keeps registered streams alive until they close or are removed.
+ *
+ * @example
+ * const stop = keepAlive.add(sse)
+ * sse.signal.addEventListener('abort', stop)
+ */
+export class KeepAlive {
+  readonly #streams = new Map<SseStream, (() => void) | undefined>()
+  readonly #environment: Environment
+  readonly #intervalMs: number
+  #timer: unknown = undefined
+
+  /** `intervalMs` of `0` turns keep-alives off. */
+  constructor(options: { environment: Environment; intervalMs: number }) {
+    this.#environment = options.environment
+    this.#intervalMs = options.intervalMs
+  }
+
+  /** Streams being kept alive. */
+  get size(): number {
+    return this.#streams.size
+  }
+
+  /**
+   * Starts keeping `stream` alive; returns the function that stops it. `onTick` runs on every
+   * keep-alive (a legacy GET stream marks its session as in use).
+   */
+  add(stream: SseStream, onTick?: () => void): () => void {
+    if (this.#intervalMs === 0) return noop
+    this.#streams.set(stream, onTick)
+    if (this.#timer === undefined) this.#arm()
+    return () => this.#remove(stream)
+  }
+
+  /** Stops the timer and forgets every stream. */
+  close(): void {
+    this.#streams.clear()
+    this.#disarm()
+  }
+
+  #remove(stream: SseStream): void {
+    this.#streams.delete(stream)
+    if (this.#streams.size === 0) this.#disarm()
+  }
+
+  #arm(): void {
+    this.#timer = this.#environment.setTimeout(() => this.#tick(), this.#intervalMs)
+    unref(this.#timer)
+  }
+
+  #disarm(): void {
+    if (this.#timer !== undefined) this.#environment.clearTimeout(this.#timer)
+    this.#timer = undefined
+  }
+
+  #tick(): void {
+    this.#timer = undefined
+    for (const [stream, onTick] of this.#streams) {
+      if (!stream.comment()) this.#streams.delete(stream)
+      else onTick?.()
+    }
+    if (this.#streams.size > 0) this.#arm()
+  }
+}
+
+function noop(): void {}

@@ -1,0 +1,86 @@
+/**
+ * Every SSE connection the server has open: kept alive with comments while open, counted for
+ * `maxClients` and `server.stats`, reported as events, and ended by `close()`.
+ */
+import type { ProtocolEra } from '../../core/eras/versions.ts'
+import type { Subscribable } from '../../core/events/subscribable.ts'
+import type { SseStream } from '../../core/sse/writer.ts'
+import type { KeepAlive } from './keep-alive.ts'
+import type { McpServerEvent, StreamKind } from './server-events.ts'
+
+/** How one open stream is described and ended. */
+export interface StreamEntry {
+  readonly kind: StreamKind
+  readonly era: ProtocolEra
+  readonly sessionId?: string | undefined
+  /** Ends the stream at shutdown, gracefully where the protocol allows (final result, `retry`). */
+  readonly shutdown: () => void
+  /** Called once when the connection is gone, however it ended. */
+  readonly onClosed?: (() => void) | undefined
+  /** Called on every keep-alive tick while the connection is open. */
+  readonly onKeepAlive?: (() => void) | undefined
+}
+
+/**
+ * The registry of open SSE connections.
+ *
+ * @example
+ * openStreams.add(sse, { kind: 'listen', era: 'modern', shutdown: () => sse.close() })
+ */
+export class OpenStreams {
+  readonly #entries = new Map<SseStream, StreamEntry>()
+  readonly #keepAlive: KeepAlive
+  readonly #events: Subscribable<McpServerEvent>
+
+  constructor(options: { keepAlive: KeepAlive; events: Subscribable<McpServerEvent> }) {
+    this.#keepAlive = options.keepAlive
+    this.#events = options.events
+  }
+
+  /** Connections open now. */
+  get size(): number {
+    return this.#entries.size
+  }
+
+  /** Registers an open connection until its stream ends. */
+  add(sse: SseStream, entry: StreamEntry): void {
+    if (sse.closed) {
+      entry.onClosed?.()
+      return
+    }
+    this.#entries.set(sse, entry)
+    const stopKeepAlive = this.#keepAlive.add(sse, entry.onKeepAlive)
+    if (this.#events.hasListeners) this.#emit('stream:opened', entry)
+    sse.signal.addEventListener(
+      'abort',
+      () => {
+        stopKeepAlive()
+        this.#entries.delete(sse)
+        entry.onClosed?.()
+        if (this.#events.hasListeners) this.#emit('stream:closed', entry)
+      },
+      { once: true },
+    )
+  }
+
+  /** Ends the open connections of the given kinds, or all of them (server shutdown). */
+  shutdownAll(kinds?: ReadonlySet<StreamKind>): void {
+    for (const [sse, entry] of [...this.#entries]) {
+      if (kinds !== undefined && !kinds.has(entry.kind)) continue
+      try {
+        entry.shutdown()
+      } catch {
+        // A stream failing to say goodbye is still closed below.
+      }
+      sse.close()
+    }
+  }
+
+  #emit(type: 'stream:opened' | 'stream:closed', entry: StreamEntry): void {
+    const event =
+      entry.sessionId === undefined
+        ? { type, kind: entry.kind, era: entry.era }
+        : { type, kind: entry.kind, era: entry.era, sessionId: entry.sessionId }
+    this.#events.emit(event)
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * The checks every POST passes before its message is looked at: `Content-Type` (415), `Accept`
+ * (406), the body cap (413) and JSON parsing (400 `-32700`). One `await` for the body, one
+ * `JSON.parse`.
+ */
+import { JsonRpcErrorCode } from '../../core/errors/codes.ts'
+import { readBodyText } from './body.ts'
+import { accepts, JSON_MEDIA_TYPE, mediaTypeEssence, SSE_MEDIA_TYPE } from './media-type.ts'
+import { jsonRpcErrorResponse, unreadableId } from './responses.ts'
+import type { RejectionReason } from './server-events.ts'
+
+const BOTH = [JSON_MEDIA_TYPE, SSE_MEDIA_TYPE]
+
+/** A refused request: the response, and why (for the `http:rejected` event). */
+export interface GateRejection {
+  readonly response: Response
+  readonly reason: RejectionReason | 'parse'
+}
+
+/** The parsed body, or the rejection to answer with. */
+export type GateResult = { readonly body: unknown } | GateRejection
+
+/**
+ * Checks a POST's headers, reads its body under `maxBodyBytes` and parses it.
+ *
+ * @example
+ * const gate = await openPost(request, config.maxBodyBytes)
+ * if ('response' in gate) return gate.response
+ */
+export async function openPost(request: Request, maxBodyBytes: number): Promise<GateResult> {
+  const headers = request.headers
+  const id = unreadableId(headers.get('mcp-protocol-version'))
+  if (mediaTypeEssence(headers.get('content-type')) !== JSON_MEDIA_TYPE) {
+    return reject(415, 'content-type', {
+      id,
+      message: 'Unsupported Media Type: the body must be application/json',
+    })
+  }
+  if (!accepts(headers.get('accept'), BOTH)) {
+    return reject(406, 'accept', {
+      id,
+      message: 'Not Acceptable: the client must accept both application/json and text/event-stream',
+    })
+  }
+  const text = await readBodyText(request, maxBodyBytes)
+  if (!text.ok) {
+    return reject(413, 'body-too-large', {
+      id,
+      message: `Payload Too Large: the body exceeds ${maxBodyBytes} bytes`,
+    })
+  }
+  try {
+    return { body: JSON.parse(text.text) }
+  } catch {
+    return {
+      reason: 'parse',
+      response: jsonRpcErrorResponse({
+        status: 400,
+        id,
+        error: {
+          code: JsonRpcErrorCode.ParseError,
+          message: 'Parse error: the body is not valid JSON',
+        },
+      }),
+    }
+  }
+}
+
+function reject(
+  status: number,
+  reason: RejectionReason,
+  error: { id: null | undefined; message: string },
+): GateRejection {
+  return {
+    reason,
+    response: jsonRpcErrorResponse({
+      status,
+      id: error.id,
+      error: { code: JsonRpcErrorCode.InvalidRequest, message: error.message },
+    }),
+  }
+}

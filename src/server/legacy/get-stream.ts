@@ -1,0 +1,217 @@
+/**
+ * Legacy GET and DELETE (SPEC §4.3–§4.5). GET opens the session's one standalone stream, which
+ * carries server-initiated notifications (list changes, updates of subscribed resources); with
+ * `Last-Event-ID` it resumes a stream instead, replaying that stream's missed events only. DELETE
+ * ends the session; its id then gets 404.
+ */
+import { ProtocolError } from '../../core/errors/protocol-error.ts'
+import { SseStream } from '../../core/sse/writer.ts'
+import type { SessionRecord } from '../../stores/session-store.ts'
+import { accepts, SSE_MEDIA_TYPE } from '../http/media-type.ts'
+import type { HeldSlot } from '../http/post-input.ts'
+import { errorReply } from '../http/post-input.ts'
+import { emptyResponse, jsonRpcErrorResponse, sseResponse } from '../http/responses.ts'
+import type { BusEvent } from '../modern/bus.ts'
+import {
+  checkLegacyVersionHeader,
+  findSession,
+  type LegacyContext,
+  sessionIdRequired,
+  sessionNotFound,
+} from './legacy-context.ts'
+import { LegacyStream, replay } from './legacy-stream.ts'
+import type { LiveSession } from './live-sessions.ts'
+
+/** The stream id of every session's standalone GET stream. */
+export const GET_STREAM_ID = 'g'
+
+/** A GET or DELETE with the session it names. */
+interface SessionRequest {
+  readonly request: Request
+  readonly slot: HeldSlot
+}
+
+/**
+ * Checks the version header and the session of a GET or DELETE. Returns the session record, or the
+ * error response to send.
+ */
+async function requireSession(
+  context: LegacyContext,
+  request: Request,
+): Promise<SessionRecord | Response> {
+  const versionError = checkLegacyVersionHeader(
+    context,
+    request.headers.get('mcp-protocol-version'),
+  )
+  if (versionError !== undefined) return errorReply(400, null, versionError)
+  const sessionId = request.headers.get('mcp-session-id')
+  if (sessionId === null) return errorReply(400, null, sessionIdRequired())
+  const record = await findSession(context, sessionId)
+  if (record === undefined) return errorReply(404, null, sessionNotFound())
+  context.sessions.touch(sessionId)
+  return record
+}
+
+/**
+ * Answers a legacy GET: the standalone stream, or a resumption when `Last-Event-ID` is present.
+ *
+ * @example
+ * if (request.method === 'GET') return handleLegacyGet(context, { request, slot })
+ */
+export async function handleLegacyGet(
+  context: LegacyContext,
+  input: SessionRequest,
+): Promise<Response> {
+  if (!acceptsEventStream(input.request)) return notAcceptable()
+  const record = await requireSession(context, input.request)
+  if (record instanceof Response) return record
+  const live = context.live.ensure(record.id)
+  const lastEventId = input.request.headers.get('last-event-id')
+  if (lastEventId !== null) {
+    const resumed = resume(context, { live, lastEventId, slot: input.slot })
+    if (resumed !== undefined) return resumed
+  }
+  if (live.getStream?.connection !== undefined) {
+    context.live.release(live)
+    return jsonRpcErrorResponse({
+      status: 409,
+      id: null,
+      error: ProtocolError.invalidRequest(
+        'Conflict: this session already has an open GET stream',
+      ).toJsonRpc(),
+    })
+  }
+  return openGetStream(context, { live, slot: input.slot })
+}
+
+function openGetStream(
+  context: LegacyContext,
+  input: { live: LiveSession; slot: HeldSlot; lastEventId?: string },
+): Response {
+  const { live, slot } = input
+  const connection = new SseStream()
+  const stream = new LegacyStream({
+    sessionId: live.id,
+    streamId: GET_STREAM_ID,
+    tracker: context.tracker,
+    retryMs: context.config.sseRetryMs,
+    connection,
+    prime: input.lastEventId === undefined,
+  })
+  // Replace first, then close: the old connection's close handler must not see itself as current.
+  const previous = live.getStream
+  live.getStream = stream
+  previous?.connection?.close()
+  if (input.lastEventId !== undefined) void stream.resume(connection, input.lastEventId)
+  slot.keep()
+  const detach = context.fanout.add({
+    deliver: (event) => deliverToSession(context, { stream, event }),
+  })
+  context.streams.add(connection, {
+    kind: 'get',
+    era: 'legacy',
+    sessionId: live.id,
+    shutdown: () => connection.send({ retry: context.config.sseRetryMs }),
+    // A client listening on its GET stream is using the session, even without requests.
+    onKeepAlive: () => context.sessions.touch(live.id),
+    onClosed: () => {
+      detach()
+      slot.release()
+      stream.connectionClosed(connection)
+      if (live.getStream === stream) live.getStream = undefined
+      context.live.release(live)
+    },
+  })
+  return stream.response
+}
+
+/** Server-wide events for one session: list changes, and updates of resources it subscribed to. */
+function deliverToSession(
+  context: LegacyContext,
+  input: { stream: LegacyStream; event: BusEvent },
+): void {
+  const { stream, event } = input
+  if (event.type === 'list_changed') {
+    stream.send({ jsonrpc: '2.0', method: `notifications/${event.kind}/list_changed` })
+    return
+  }
+  const subscriptions = context.sessions.peek(stream.sessionId)?.subscriptions
+  if (subscriptions?.includes(event.uri) !== true) return
+  stream.send({
+    jsonrpc: '2.0',
+    method: 'notifications/resources/updated',
+    params: { uri: event.uri },
+  })
+}
+
+/**
+ * Resumes the stream `lastEventId` belongs to. A POST stream still running here takes over the new
+ * connection; a finished one is replayed from the event store and closed; the GET stream reopens
+ * with its replay. `undefined` when the id is not one of ours: the GET becomes a fresh stream.
+ */
+function resume(
+  context: LegacyContext,
+  input: { live: LiveSession; lastEventId: string; slot: HeldSlot },
+): Response | undefined {
+  const { live, lastEventId, slot } = input
+  const streamId = context.tracker.streamIdOf(lastEventId)
+  if (streamId === undefined) return undefined
+  if (streamId === GET_STREAM_ID) return openGetStream(context, { live, slot, lastEventId })
+  const connection = new SseStream()
+  const running = live.stream(streamId)
+  slot.keep()
+  context.streams.add(connection, {
+    kind: 'reply',
+    era: 'legacy',
+    sessionId: live.id,
+    shutdown: () => connection.send({ retry: context.config.sseRetryMs }),
+    onClosed: () => {
+      slot.release()
+      running?.connectionClosed(connection)
+      context.live.release(live)
+    },
+  })
+  if (running !== undefined) {
+    void running.resume(connection, lastEventId)
+  } else {
+    const target = { connection, sessionId: live.id, lastEventId }
+    replay(context.tracker, target).then(
+      () => connection.close(),
+      () => connection.close(),
+    )
+  }
+  return sseResponse(connection.readable)
+}
+
+/** Whether a GET admits `text/event-stream` (a missing `Accept` admits everything). */
+export function acceptsEventStream(request: Request): boolean {
+  return accepts(request.headers.get('accept'), [SSE_MEDIA_TYPE])
+}
+
+/** 406 for a GET that does not accept an event stream. */
+export function notAcceptable(): Response {
+  return jsonRpcErrorResponse({
+    status: 406,
+    id: null,
+    error: ProtocolError.invalidRequest(
+      'Not Acceptable: the client must accept text/event-stream',
+    ).toJsonRpc(),
+  })
+}
+
+/**
+ * Answers a legacy DELETE: ends the session and everything it has running.
+ *
+ * @example
+ * if (request.method === 'DELETE') return handleLegacyDelete(context, request)
+ */
+export async function handleLegacyDelete(
+  context: LegacyContext,
+  request: Request,
+): Promise<Response> {
+  const record = await requireSession(context, request)
+  if (record instanceof Response) return record
+  context.live.end(record.id, new Error('The session was deleted'))
+  await context.sessions.delete(record.id, 'closed')
+  return emptyResponse(204)
+}

@@ -1,0 +1,154 @@
+/**
+ * One legacy SSE stream (SPEC §4.2–§4.4): a POST reply or the session's GET stream. Every message is
+ * recorded by the `EventTracker` under this stream and sent with its event id, so a client that lost
+ * the connection resumes with GET + `Last-Event-ID` and gets what it missed, from this stream only.
+ * The stream outlives its connection: the server may close the connection early (SSE polling) and a
+ * resuming GET takes over. Writes are serialised, so ids and replay never reorder messages.
+ */
+import type { EventTracker } from '../../core/sessions/event-tracker.ts'
+import type { SseStream } from '../../core/sse/writer.ts'
+import type { ReplyStream } from '../http/reply.ts'
+import { sseResponse } from '../http/responses.ts'
+
+/** What a {@link LegacyStream} is built from. */
+export interface LegacyStreamOptions {
+  readonly sessionId: string
+  readonly streamId: string
+  readonly tracker: EventTracker
+  /** The `retry:` sent with the priming event: how long a client waits before reconnecting. */
+  readonly retryMs: number
+  /** The first connection. */
+  readonly connection: SseStream
+  /**
+   * Send the priming event (an id, `retry`, no data) on the first connection. Off for a stream that
+   * starts with {@link LegacyStream.resume}, whose replay comes first. @default true
+   */
+  readonly prime?: boolean
+  /** Reports a failed write (the message is still tracked for replay). */
+  readonly onError?: ((error: unknown) => void) | undefined
+}
+
+/**
+ * A tracked, resumable stream.
+ *
+ * @example
+ * const stream = new LegacyStream({ sessionId, streamId, tracker, retryMs: 1000, connection: sse })
+ * stream.send(progressNotification)
+ * stream.send(response)
+ * stream.end()
+ */
+export class LegacyStream implements ReplyStream {
+  readonly sessionId: string
+  readonly streamId: string
+  /** The SSE response over the first connection. */
+  readonly response: Response
+  /** Called once the stream is complete (its last message sent) and its connection closed. */
+  onComplete: (() => void) | undefined = undefined
+  readonly #tracker: EventTracker
+  readonly #onError: ((error: unknown) => void) | undefined
+  #connection: SseStream | undefined
+  #chain: Promise<void> = Promise.resolve()
+  #complete = false
+
+  constructor(options: LegacyStreamOptions) {
+    this.sessionId = options.sessionId
+    this.streamId = options.streamId
+    this.#tracker = options.tracker
+    this.#onError = options.onError
+    this.#connection = options.connection
+    this.response = sseResponse(options.connection.readable)
+    if (options.prime === false) return
+    const retry = options.retryMs
+    // The priming event: an id (tracked, so resuming from it replays everything after) and no data.
+    this.#enqueue(async () => {
+      const id = await this.#tracker.trackEvent(this.sessionId, this.streamId, null)
+      this.#connection?.send({ id, retry, data: '' })
+    })
+  }
+
+  /** Whether the stream's last message was sent. */
+  get complete(): boolean {
+    return this.#complete
+  }
+
+  /** The open connection, if any. */
+  get connection(): SseStream | undefined {
+    return this.#connection
+  }
+
+  /** Records and sends one message. */
+  send(message: unknown): void {
+    this.#enqueue(async () => {
+      const id = await this.#tracker.trackEvent(this.sessionId, this.streamId, message)
+      this.#connection?.send({ id, data: JSON.stringify(message) })
+    })
+  }
+
+  /** Completes the stream after what is queued, closing its connection. */
+  end(): void {
+    this.#enqueue(() => {
+      this.#complete = true
+      this.#closeConnection()
+      this.onComplete?.()
+    })
+  }
+
+  /** Closes the connection but not the stream (SSE polling): the client resumes with GET. */
+  detach(): void {
+    this.#enqueue(() => this.#closeConnection())
+  }
+
+  /** Forgets a connection the client closed. */
+  connectionClosed(connection: SseStream): void {
+    if (this.#connection === connection) this.#connection = undefined
+  }
+
+  /**
+   * Moves the stream to a new connection: replays what was sent after `lastEventId` (this stream's
+   * messages only), then continues live. A complete stream closes the connection after the replay.
+   * Resolves `false` when `lastEventId` cannot be replayed (unknown or expired).
+   */
+  resume(connection: SseStream, lastEventId: string): Promise<boolean> {
+    let replayed = false
+    this.#enqueue(async () => {
+      if (this.#connection !== connection) this.#closeConnection()
+      replayed = await replay(this.#tracker, { connection, sessionId: this.sessionId, lastEventId })
+      if (this.#complete) connection.close()
+      else this.#connection = connection
+    })
+    return this.#chain.then(() => replayed)
+  }
+
+  /** Resolves when every queued write is done. */
+  settled(): Promise<void> {
+    return this.#chain
+  }
+
+  #closeConnection(): void {
+    const connection = this.#connection
+    this.#connection = undefined
+    connection?.close()
+  }
+
+  #enqueue(step: () => void | Promise<void>): void {
+    this.#chain = this.#chain.then(step).catch((error: unknown) => this.#onError?.(error))
+  }
+}
+
+/**
+ * Sends the events recorded after `lastEventId` on its stream. Resolves `false` when nothing can be
+ * replayed because the id is unknown or expired.
+ */
+export async function replay(
+  tracker: EventTracker,
+  target: { connection: SseStream; sessionId: string; lastEventId: string },
+): Promise<boolean> {
+  const missed = await tracker.eventsSince(target.sessionId, target.lastEventId)
+  if (missed === undefined) return false
+  for (const event of missed.events) {
+    // Priming events carry no message; their ids are only resumption points.
+    if (event.message === null || typeof event.message !== 'object') continue
+    target.connection.send({ id: event.id, data: JSON.stringify(event.message) })
+  }
+  return true
+}

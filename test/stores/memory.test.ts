@@ -1,0 +1,131 @@
+import { describe, expect, test } from 'vitest'
+import { createMemoryEventStore, createMemorySessionStore } from '../../src/stores/memory.ts'
+import type { SessionRecord } from '../../src/stores/session-store.ts'
+import { eventStoreContract } from './event-store.contract.ts'
+import { sessionStoreContract } from './session-store.contract.ts'
+
+sessionStoreContract('memory', ({ now }) => createMemorySessionStore({ now }))
+eventStoreContract('memory', ({ now }) => createMemoryEventStore({ now }))
+
+const record = (id: string): SessionRecord => ({
+  id,
+  revision: '2025-11-25',
+  createdAt: 0,
+  lastSeenAt: 0,
+})
+
+describe('createMemorySessionStore', () => {
+  test('sweeps expired records on later writes, without reading them', async () => {
+    let now = 0
+    const store = createMemorySessionStore({ now: () => now })
+    for (let i = 0; i < 10; i++) await store.set(`old-${i}`, record(`old-${i}`), 100)
+    now = 200
+    for (let i = 0; i < 10; i++) await store.set(`new-${i}`, record(`new-${i}`), 100_000)
+    expect(store.size).toBe(10)
+  })
+
+  test('the sweep reaches expired records behind long-lived ones', async () => {
+    let now = 0
+    const store = createMemorySessionStore({ now: () => now })
+    for (let i = 0; i < 5; i++) await store.set(`long-${i}`, record(`long-${i}`), 100_000)
+    for (let i = 0; i < 5; i++) await store.set(`short-${i}`, record(`short-${i}`), 100)
+    now = 200
+    for (let i = 0; i < 10; i++) await store.set(`new-${i}`, record(`new-${i}`), 100_000)
+    expect(store.size).toBe(15)
+    await expect(store.get('long-0')).resolves.toBeDefined()
+  })
+
+  test('keeps at most maxEntries, dropping the one written longest ago', async () => {
+    const store = createMemorySessionStore({ maxEntries: 3 })
+    for (const id of ['a', 'b', 'c']) await store.set(id, record(id), 60_000)
+    await store.set('a', record('a'), 60_000)
+    await store.set('d', record('d'), 60_000)
+    expect(store.size).toBe(3)
+    await expect(store.get('b')).resolves.toBeUndefined()
+    for (const id of ['a', 'c', 'd']) await expect(store.get(id)).resolves.toBeDefined()
+  })
+
+  test('refuses records without a JSON form and a bad maxEntries', async () => {
+    const store = createMemorySessionStore()
+    const cyclic = record('x') as SessionRecord & { self?: unknown }
+    cyclic.self = cyclic
+    await expect(store.set('x', cyclic, 1000)).rejects.toThrow(TypeError)
+    expect(() => createMemorySessionStore({ maxEntries: 0 })).toThrow(RangeError)
+  })
+
+  test('close drops everything and is named memory', async () => {
+    const store = createMemorySessionStore()
+    await store.set('a', record('a'), 60_000)
+    await store.close()
+    expect(store.size).toBe(0)
+    expect(store.name).toBe('memory')
+  })
+})
+
+describe('createMemoryEventStore', () => {
+  const retention = { ttlMs: 100, maxEventsPerStream: 10 }
+  const event = (streamId: string, n: number) => ({ id: `${streamId}_${n}`, streamId, message: n })
+
+  test('sweeps sessions whose events all expired, on appends to other sessions', async () => {
+    let now = 0
+    const store = createMemoryEventStore({ now: () => now })
+    for (let i = 0; i < 10; i++) await store.append(`old-${i}`, event('a', 1), retention)
+    now = 200
+    for (let i = 0; i < 10; i++) await store.append(`new-${i}`, event('a', 1), retention)
+    expect(store.size).toBe(10)
+  })
+
+  test('keeps at most maxSessions, dropping the least recently appended', async () => {
+    const store = createMemoryEventStore({ maxSessions: 2 })
+    const long = { ttlMs: 60_000, maxEventsPerStream: 10 }
+    await store.append('s1', event('a', 1), long)
+    await store.append('s2', event('a', 1), long)
+    await store.append('s1', event('a', 2), long)
+    await store.append('s3', event('a', 1), long)
+    expect(store.size).toBe(2)
+    await expect(store.after('s2', 'a_1')).resolves.toBeUndefined()
+    await expect(store.after('s1', 'a_1')).resolves.toMatchObject({ events: [{ id: 'a_2' }] })
+  })
+
+  test('keeps at most maxStreamsPerSession, dropping the least recently appended stream', async () => {
+    const store = createMemoryEventStore({ maxStreamsPerSession: 2 })
+    const long = { ttlMs: 60_000, maxEventsPerStream: 10 }
+    await store.append('s', event('a', 1), long)
+    await store.append('s', event('b', 1), long)
+    await store.append('s', event('a', 2), long)
+    await store.append('s', event('c', 1), long)
+    await expect(store.after('s', 'b_1')).resolves.toBeUndefined()
+    await expect(store.after('s', 'a_1')).resolves.toMatchObject({ events: [{ id: 'a_2' }] })
+    await expect(store.after('s', 'c_1')).resolves.toMatchObject({ events: [] })
+  })
+
+  test('an event with a shorter TTL than the ones before it is not replayed once expired', async () => {
+    let now = 0
+    const store = createMemoryEventStore({ now: () => now })
+    await store.append('s', event('a', 1), { ttlMs: 1000, maxEventsPerStream: 10 })
+    await store.append('s', event('a', 2), { ttlMs: 10, maxEventsPerStream: 10 })
+    await store.append('s', event('a', 3), { ttlMs: 1000, maxEventsPerStream: 10 })
+    now = 50
+    await expect(store.after('s', 'a_1')).resolves.toMatchObject({ events: [{ id: 'a_3' }] })
+    await expect(store.after('s', 'a_2')).resolves.toBeUndefined()
+  })
+
+  test('refuses messages without a JSON form and bad limits', async () => {
+    const store = createMemoryEventStore()
+    await expect(
+      store.append('s', { id: 'a_1', streamId: 'a', message: undefined }, retention),
+    ).rejects.toThrow(TypeError)
+    expect(() => createMemoryEventStore({ maxSessions: 0 })).toThrow(RangeError)
+    expect(() => createMemoryEventStore({ maxStreamsPerSession: -1 })).toThrow(RangeError)
+  })
+})
+
+// The suites' real-clock mode (the one Redis uses), proven on the memory stores with real waits.
+sessionStoreContract('memory, real clock', () => createMemorySessionStore(), {
+  clock: 'real',
+  shortTtlMs: 80,
+})
+eventStoreContract('memory, real clock', () => createMemoryEventStore(), {
+  clock: 'real',
+  shortTtlMs: 80,
+})
