@@ -10,7 +10,10 @@ export default defineConfig({
     // Tests see mcpkit's sources; examples, fixtures and e2e pages load the built dist/.
     alias: [
       { find: /^mcpkit$/, replacement: src('index.ts') },
-      { find: /^mcpkit\/(client|server|node)$/, replacement: src('$1/index.ts') },
+      {
+        find: /^mcpkit\/(client|server|node|transports\/streamable-http)$/,
+        replacement: src('$1/index.ts'),
+      },
     ],
   },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },

@@ -26,3 +26,90 @@ export {
   pickProtocolVersion,
   readSupportedVersions,
 } from '../core/eras/negotiate.ts'
+export type {
+  CallOptions,
+  ClientSession,
+  CompleteParams,
+  ListenOptions,
+  McpClient,
+  PageParams,
+  ServerNotification,
+} from './client-api.ts'
+export type {
+  ClientEvent,
+  ClientRequestOutcome,
+  ClientTransportKind,
+  NegotiationSource,
+  RetryReason,
+} from './client-events.ts'
+export type {
+  ClientOptions,
+  HttpSseConnector,
+  HttpTransportFactory,
+  HttpTransportSettings,
+} from './client-options.ts'
+export {
+  createEraCache,
+  type EraCache,
+  type EraCacheOptions,
+  type EraOutcome,
+  endpointKey,
+  sharedEraCache,
+} from './era-cache.ts'
+export type {
+  CreateMessageParams,
+  CreateMessageResult,
+  ElicitationHandler,
+  ElicitRequestParams,
+  ElicitResult,
+  InputContext,
+  InputHandlers,
+  Root,
+  RootsHandler,
+  SamplingHandler,
+  SamplingMessage,
+} from './input-types.ts'
+export { createClient } from './mcp-client.ts'
+export { collectAll, paginate } from './pagination.ts'
+export {
+  type ClientPool,
+  type ClientPoolOptions,
+  createClientPool,
+  type PoolEvent,
+  type PooledClient,
+  type PoolStats,
+} from './pool.ts'
+export type {
+  Annotations,
+  CacheHints,
+  CallToolResult,
+  CompleteResult,
+  ContentBlock,
+  DiscoverResult,
+  GetPromptResult,
+  Implementation,
+  InitializeResult,
+  JsonObject,
+  ListPromptsResult,
+  ListResourcesResult,
+  ListResourceTemplatesResult,
+  ListToolsResult,
+  Meta,
+  Page,
+  Prompt,
+  PromptArgument,
+  PromptMessage,
+  ReadResourceResult,
+  Resource,
+  ResourceContents,
+  ResourceTemplate,
+  ResultBase,
+  ServerCapabilities,
+  Tool,
+} from './result-types.ts'
+export {
+  isSchemaValidationError,
+  SchemaValidationError,
+  type SchemaValidationErrorInit,
+} from './schema-validation-error.ts'
+export type { ListenFilter, Subscription, SubscriptionEnd } from './subscription.ts'

@@ -20,6 +20,13 @@ export {
 export { type ServedHandle, serve } from './serve.ts'
 export type { ListenInfo, ServeOptions } from './serve-options.ts'
 export {
+  type SpawnStdioServerOptions,
+  type StdioExitStatus,
+  type StdioServerProcess,
+  spawnStdioServer,
+} from './stdio-client.ts'
+export type { InheritEnv } from './stdio-client-env.ts'
+export {
   createStdioConnection,
   readableFromNode,
   type StdioConnectionOptions,

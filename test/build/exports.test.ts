@@ -11,6 +11,7 @@ test('the exports map lists exactly the released entries', () => {
     './client',
     './server',
     './node',
+    './transports/streamable-http',
     './package.json',
   ])
   expect(pkg.type).toBe('module')
@@ -104,10 +105,19 @@ const pinned: Record<string, string[]> = {
     'withEnvOverrides',
   ],
   'dist/client/index.js': [
+    'SchemaValidationError',
     'acceptLegacyOffer',
     'classifyProbeResponse',
+    'collectAll',
+    'createClient',
+    'createClientPool',
+    'createEraCache',
+    'endpointKey',
+    'isSchemaValidationError',
+    'paginate',
     'pickProtocolVersion',
     'readSupportedVersions',
+    'sharedEraCache',
   ],
   'dist/server/index.js': [
     'ASSUMED_LEGACY_VERSION',
@@ -132,8 +142,22 @@ const pinned: Record<string, string[]> = {
     'readableFromNode',
     'serve',
     'serveStdio',
+    'spawnStdioServer',
     'toNodeListener',
     'writableFromNode',
+  ],
+  'dist/transports/streamable-http/index.js': [
+    'advanceStream',
+    'backoffDelayMs',
+    'connectLegacySse',
+    'createStreamableHttpTransport',
+    'initialStreamStatus',
+    'isFinalState',
+    'isJsonMediaType',
+    'mediaTypeOf',
+    'readSse',
+    'reconnectDelayMs',
+    'resolveReconnectOptions',
   ],
 }
 

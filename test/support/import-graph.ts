@@ -3,7 +3,12 @@ import { dirname, resolve } from 'node:path'
 
 // Entries that must load in a browser. Reads the built dist/ (run `npm run build` first): tsc keeps one
 // module per source file, so each file's import specifiers are the real dependency edges.
-export const BROWSER_SAFE = ['dist/index.js', 'dist/client/index.js', 'dist/server/index.js']
+export const BROWSER_SAFE = [
+  'dist/index.js',
+  'dist/client/index.js',
+  'dist/server/index.js',
+  'dist/transports/streamable-http/index.js',
+]
 export const NODE_ONLY =
   /^(node:|cross-spawn$|ws$|redis$|ioredis$|child_process$|fs$|path$|http$|net$|stream$)/
 const SPECIFIER = /\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(?\s*['"]([^'"]+)['"]/g

@@ -1,0 +1,76 @@
+/**
+ * What every 2026-07-28 request carries: the `_meta` keys that replace the handshake, and over
+ * HTTP the standard headers that mirror the body (SEP-2243).
+ */
+import type { JsonRpcParams } from '../../core/protocol/messages.ts'
+import {
+  CLIENT_CAPABILITIES_META_KEY,
+  CLIENT_INFO_META_KEY,
+  LOG_LEVEL_META_KEY,
+  PROTOCOL_VERSION_META_KEY,
+} from '../../core/schemas/meta-keys.ts'
+import type { Implementation, JsonObject } from '../result-types.ts'
+import { encodeHeaderValue } from './header-value.ts'
+
+/** Who the client is and what it declares, per request. */
+export interface RequestIdentity {
+  readonly protocolVersion: string
+  readonly capabilities: JsonObject
+  readonly clientInfo: Implementation
+  /** The lowest log level the server may send for this request; absent means no log messages. */
+  readonly logLevel?: string | undefined
+}
+
+/**
+ * `params` with the per-request `_meta` keys set; the caller's own `_meta` keys (a progress token,
+ * trace context) are kept, and the caller's object is not changed.
+ *
+ * @example
+ * withRequestMeta({ name: 'echo' }, identity)
+ * // { name: 'echo', _meta: { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', … } }
+ */
+export function withRequestMeta(
+  params: JsonRpcParams | undefined,
+  identity: RequestIdentity,
+): JsonRpcParams {
+  const own = params?._meta
+  const base = typeof own === 'object' && own !== null && !Array.isArray(own) ? own : undefined
+  const meta: Record<string, unknown> = {
+    ...base,
+    [PROTOCOL_VERSION_META_KEY]: identity.protocolVersion,
+    [CLIENT_CAPABILITIES_META_KEY]: identity.capabilities,
+    [CLIENT_INFO_META_KEY]: identity.clientInfo,
+  }
+  if (identity.logLevel !== undefined) meta[LOG_LEVEL_META_KEY] = identity.logLevel
+  return { ...params, _meta: meta }
+}
+
+/** The methods whose `Mcp-Name` header mirrors a param, and which param. */
+const NAME_PARAM: Readonly<Record<string, 'name' | 'uri'>> = {
+  'tools/call': 'name',
+  'prompts/get': 'name',
+  'resources/read': 'uri',
+}
+
+/**
+ * `MCP-Protocol-Version`, `Mcp-Method` and (for `tools/call`, `prompts/get`, `resources/read`)
+ * `Mcp-Name`, encoded with the Base64 sentinel where needed.
+ *
+ * @example
+ * standardHeaders({ method: 'tools/call', params: { name: 'echo' }, protocolVersion: '2026-07-28' })
+ * // { 'MCP-Protocol-Version': '2026-07-28', 'Mcp-Method': 'tools/call', 'Mcp-Name': 'echo' }
+ */
+export function standardHeaders(request: {
+  readonly method: string
+  readonly params: JsonRpcParams | undefined
+  readonly protocolVersion: string
+}): Record<string, string> {
+  const headers: Record<string, string> = {
+    'MCP-Protocol-Version': request.protocolVersion,
+    'Mcp-Method': request.method,
+  }
+  const key = NAME_PARAM[request.method]
+  const name = key === undefined ? undefined : request.params?.[key]
+  if (typeof name === 'string') headers['Mcp-Name'] = encodeHeaderValue(name)
+  return headers
+}

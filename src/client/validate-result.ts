@@ -1,0 +1,101 @@
+/**
+ * Checks what crosses the wire against the negotiated revision's schemas before the app sees it,
+ * and turns failures into {@link SchemaValidationError}s.
+ */
+import { isModernRevision, type ProtocolRevision } from '../core/eras/versions.ts'
+import { schemasFor } from '../core/schemas/revisions.ts'
+import { validateWith } from '../core/schemas/validate.ts'
+import { SchemaValidationError } from './schema-validation-error.ts'
+
+/**
+ * Validates the result of a request this client sent. In 2026-07-28 a missing `resultType` reads as
+ * `complete`, as clients MUST, so the returned value then carries it explicitly. Methods the
+ * revision does not define are returned unchecked (extensions, custom methods).
+ *
+ * @throws {SchemaValidationError} when the result does not match.
+ */
+export function validateResult(
+  revision: ProtocolRevision,
+  method: string,
+  result: unknown,
+): unknown {
+  const value = normalizeResult(revision, result)
+  const schema = schemasFor(revision).methods[method]?.result
+  if (schema === undefined) return value
+  const checked = validateWith(schema, value)
+  if (checked.ok) return value
+  throw new SchemaValidationError({
+    subject: `${method} result`,
+    revision,
+    issues: checked.issues,
+    message: checked.message,
+    value,
+  })
+}
+
+/**
+ * Validates params the server sent with a request (legacy) or an input request (modern).
+ *
+ * @throws {SchemaValidationError} when they do not match.
+ */
+export function validateRequestParams(
+  revision: ProtocolRevision,
+  method: string,
+  params: unknown,
+): void {
+  const schema = schemasFor(revision).methods[method]?.params
+  if (schema === undefined) return
+  const checked = validateWith(schema, params)
+  if (checked.ok) return
+  throw new SchemaValidationError({
+    subject: `${method} params`,
+    revision,
+    issues: checked.issues,
+    message: checked.message,
+    value: params,
+  })
+}
+
+const INPUT_RESULT_TYPES: Readonly<Record<string, string>> = {
+  'elicitation/create': 'ElicitResult',
+  'sampling/createMessage': 'CreateMessageResult',
+  'roots/list': 'ListRootsResult',
+}
+
+/**
+ * Validates what an app handler answered for the server, so a buggy handler fails here with a
+ * readable message instead of at the server.
+ *
+ * @throws {SchemaValidationError} when it does not match.
+ */
+export function validateHandlerResult(
+  revision: ProtocolRevision,
+  method: string,
+  result: unknown,
+): void {
+  const { types, methods } = schemasFor(revision)
+  const typeName = INPUT_RESULT_TYPES[method]
+  // Modern input responses are plain results (no `resultType`); legacy ones are method results.
+  const schema = isModernRevision(revision)
+    ? typeName === undefined
+      ? undefined
+      : types[typeName]
+    : methods[method]?.result
+  if (schema === undefined) return
+  const checked = validateWith(schema, result)
+  if (checked.ok) return
+  throw new SchemaValidationError({
+    subject: `${method} handler result`,
+    revision,
+    issues: checked.issues,
+    message: checked.message,
+    value: result,
+  })
+}
+
+function normalizeResult(revision: ProtocolRevision, result: unknown): unknown {
+  if (!isModernRevision(revision)) return result
+  if (typeof result !== 'object' || result === null || Array.isArray(result)) return result
+  if ('resultType' in result) return result
+  return { ...result, resultType: 'complete' }
+}
