@@ -215,9 +215,9 @@ describe('legacy requests', () => {
       'tools/call': () => new Response('', { headers: { 'content-type': 'text/event-stream' } }),
     })
     const client = clientOn(server.fake, { requestTimeoutMs: 5000 })
-    const started = Date.now()
+    // A TransportError, not a TimeoutError: the request failed when the stream ended instead of
+    // waiting out its 5 s timeout.
     await expect(client.callTool({ name: 'x' })).rejects.toMatchObject({ name: 'TransportError' })
-    expect(Date.now() - started).toBeLessThan(1000)
     await client.close()
   })
 
