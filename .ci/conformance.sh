@@ -9,6 +9,7 @@
 #   client: runs `conformance client --command <examples/everything-client>` inside a private
 #           network namespace (unshare -n, loopback only): the suite's mock servers listen on every
 #           interface, so nothing is exposed and the client under test reaches nothing else.
+#           .ci/conformance/client-baseline.yaml, when present, is passed as --expected-failures.
 #
 # Fix A (SPEC §11.2): the suite needs Node >= 22, which .ci/conformance brings from npm; mcpkit's
 # fixtures run on the project's Node, captured before PATH changes. Fixtures import mcpkit through
@@ -55,7 +56,7 @@ export PATH="$tools:$PATH" # `conformance` and its Node 22
 
 # Without tsconfig paths, `mcpkit/*` resolves through package.json exports to dist/.
 if [ "${MCPKIT_SOURCES:-0}" != 1 ]; then
-  export TSX_TSCONFIG_PATH="$PWD/examples/everything-server/tsconfig.json"
+  export TSX_TSCONFIG_PATH="$PWD/examples/everything-$mode/tsconfig.json"
   if [ ! -f dist/index.js ]; then
     echo "dist/ is missing: run npm run build first (or MCPKIT_SOURCES=1 to run on src/)" >&2
     exit 2
@@ -133,11 +134,21 @@ if [ "$mode" = server ]; then
   stop_fixture
 else
   cmd="$NODE20 --import tsx examples/everything-client/index.ts"
+  # Scenarios known to fail (only auth/*, until mcpkit has an OAuth client; SPEC §11.7).
+  baseline=.ci/conformance/client-baseline.yaml
+  if [ -f "$baseline" ]; then
+    extra=(--expected-failures "$PWD/$baseline" "${extra[@]}")
+  fi
+  # The suite starts every client scenario at once; on a small, busy box starting ~45 Node
+  # processes together can outlast its default 30 s per client. A later --timeout overrides this.
+  extra=(--timeout 60000 "${extra[@]}")
   ns=(unshare -n)
   [ "$(id -u)" = 0 ] || ns=(unshare -rn) # unprivileged user namespace where root is not available
   for rev in "${revisions[@]}"; do
     mkdir -p "$out/$rev"
     write_scored "$rev" "$out/$rev"
+    # The baselined scenario names, so the summary reports them apart (.ci/summary.mjs).
+    [ -f "$baseline" ] && sed -n 's/^  - //p' "$baseline" >"$out/$rev/baseline.txt"
     # The URL of each mock server is appended to CMD as its last argument by the suite.
     CMD="$cmd" SELECT="$select" REV="$rev" OUT="$out/$rev" "${ns[@]}" sh -c \
       'ip link set lo up && exec conformance client --command "$CMD" "$SELECT" "$REV" -o "$OUT" "$@"' \

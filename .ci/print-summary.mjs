@@ -13,4 +13,9 @@ if (counts.unscoredPassed !== undefined && counts.unscoredPassed + counts.unscor
     `not scored: ${counts.unscoredPassed} passed, ${counts.unscoredFailed} failed (extensions and pending scenarios)`,
   )
 }
+if (counts.baselinedPassed + counts.baselinedFailed > 0) {
+  console.log(
+    `baselined: ${counts.baselinedPassed} passed, ${counts.baselinedFailed} failed (expected failures)`,
+  )
+}
 console.log(`${counts.passed} passed, ${counts.failed} failed`)

@@ -27,6 +27,15 @@ const steps = [
     env: { CONFORMANCE_OUT: '.ci/results/conformance-server' },
   },
   {
+    // The client fixture against the suite's mock servers, inside a private network namespace
+    // (SPEC §11.6). Only the auth/* scenarios (OAuth is its own issue) may sit in the baseline file.
+    name: 'conformance-client',
+    cmd: '{ [ -x .ci/conformance/node_modules/.bin/conformance ] || npm ci --prefix .ci/conformance --no-audit --no-fund; } && .ci/conformance.sh client 2025-11-25 2026-07-28',
+    report: ['conformance', '.ci/results/conformance-client'],
+    needs: 'build',
+    env: { CONFORMANCE_OUT: '.ci/results/conformance-client' },
+  },
+  {
     name: 'e2e',
     cmd: 'npx playwright test',
     report: ['playwright', '.playwright.json'],
