@@ -74,9 +74,12 @@ console.log('\n━━ summary')
 for (const r of results) {
   const skipped = r.skipped ? `, ${r.skipped} skipped` : ''
   const unscored =
-    r.unscoredPassed + r.unscoredFailed > 0
+    (r.unscoredPassed + r.unscoredFailed > 0
       ? ` [not scored: ${r.unscoredPassed} passed, ${r.unscoredFailed} failed]`
-      : ''
+      : '') +
+    (r.baselinedPassed + r.baselinedFailed > 0
+      ? ` [baselined: ${r.baselinedPassed} passed, ${r.baselinedFailed} failed]`
+      : '')
   const note = (r.note ? ` (${r.note})` : r.seconds ? ` in ${r.seconds}s` : '') + unscored
   console.log(`${r.name.padEnd(20)} ${r.passed} passed, ${r.failed} failed${skipped}${note}`)
 }
