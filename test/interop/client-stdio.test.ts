@@ -1,7 +1,7 @@
 // The mcpkit client over stdio (mcpkit's `spawnStdioServer`) against the official SDKs:
 // - SDK v1: `McpServer` + `StdioServerTransport` (client-v1-process.ts). It knows no
-//   `server/discover`, so the client falls back to `initialize` (SPEC §5.2). This stands in for
-//   `@modelcontextprotocol/server-everything` (SDK v1 too), which is not installed.
+//   `server/discover`, so the client falls back to `initialize` (SPEC §5.2). The reference
+//   `@modelcontextprotocol/server-everything` has its own test (client-server-everything.test.ts).
 // - SDK v2: `serveStdio` (client-v2-process.ts), dual-era: the probe finds the modern era; a client
 //   pinned to 2025-11-25 gets the legacy one.
 import type { StdioServerProcess } from 'mcpkit/node'
