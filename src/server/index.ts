@@ -27,6 +27,7 @@ export {
   type UnsupportedVersionInit,
   unsupportedVersionError,
 } from '../core/eras/negotiate.ts'
+export { encodeSseComment, encodeSseEvent, type SseEvent, SseStream } from '../core/sse/writer.ts'
 export {
   type AfterOptions,
   type AppendOptions,
@@ -55,8 +56,7 @@ export {
   type StoredEvent,
   type StoreFailure,
   type StoreOperation,
-} from '../core/sessions/index.ts'
-export { encodeSseComment, encodeSseEvent, type SseEvent, SseStream } from '../core/sse/writer.ts'
+} from '../sessions/index.ts'
 export { createServer, McpServer, type McpServerOptions } from './http/create-server.ts'
 export type { HttpServerOptions, McpServerCloseOptions } from './http/http-options.ts'
 export type { HttpServerStats } from './http/http-transport.ts'

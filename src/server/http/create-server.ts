@@ -11,8 +11,8 @@ import {
   type LegacyRevision,
 } from '../../core/eras/versions.ts'
 import type { ReadonlySubscribable } from '../../core/events/subscribable.ts'
-import { EventTracker } from '../../core/sessions/event-tracker.ts'
-import { SessionManager } from '../../core/sessions/session-manager.ts'
+import { EventTracker } from '../../sessions/event-tracker.ts'
+import { SessionManager } from '../../sessions/session-manager.ts'
 import { InMemoryNotificationBus, type NotificationBus } from '../modern/bus.ts'
 import type { ServerNotifier } from '../registry/notifier-hub.ts'
 import type { ServerOptions } from '../registry/server-options.ts'

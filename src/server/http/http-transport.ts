@@ -12,8 +12,8 @@ import type { LegacyRevision } from '../../core/eras/versions.ts'
 import { isModernRevision } from '../../core/eras/versions.ts'
 import { JsonRpcErrorCode } from '../../core/errors/codes.ts'
 import { Subscribable } from '../../core/events/subscribable.ts'
-import type { EventTracker } from '../../core/sessions/event-tracker.ts'
-import type { SessionManager } from '../../core/sessions/session-manager.ts'
+import type { EventTracker } from '../../sessions/event-tracker.ts'
+import type { SessionManager } from '../../sessions/session-manager.ts'
 import {
   acceptsEventStream,
   handleLegacyDelete,

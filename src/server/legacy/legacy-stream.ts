@@ -5,8 +5,9 @@
  * The stream outlives its connection: the server may close the connection early (SSE polling) and a
  * resuming GET takes over. Writes are serialised, so ids and replay never reorder messages.
  */
-import type { EventTracker } from '../../core/sessions/event-tracker.ts'
+
 import type { SseStream } from '../../core/sse/writer.ts'
+import type { EventTracker } from '../../sessions/event-tracker.ts'
 import type { ReplyStream } from '../http/reply.ts'
 import { sseResponse } from '../http/responses.ts'
 

@@ -3,7 +3,7 @@
  * the session record and written back through the `SessionManager`, which persists them. Built per
  * request and cheap: the subscription set is made only if a handler reads it.
  */
-import type { SessionManager } from '../../core/sessions/session-manager.ts'
+import type { SessionManager } from '../../sessions/session-manager.ts'
 import type { SessionRecord } from '../../stores/session-store.ts'
 import type { SessionHandle } from '../dispatch/scope.ts'
 

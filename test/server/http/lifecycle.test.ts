@@ -192,7 +192,7 @@ describe('createServer options', () => {
   })
 
   test('an injected session manager and bus stay the caller’s', async () => {
-    const { SessionManager } = await import('../../../src/core/sessions/session-manager.ts')
+    const { SessionManager } = await import('../../../src/sessions/session-manager.ts')
     const environment = new FakeEnvironment()
     const sessions = new SessionManager({ environment })
     const bus = new InMemoryNotificationBus()

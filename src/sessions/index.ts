@@ -11,7 +11,7 @@ export {
   type MemoryEventStoreOptions,
   type MemorySessionStore,
   type MemorySessionStoreOptions,
-} from '../../stores/memory.ts'
+} from '../stores/memory.ts'
 export type {
   AfterOptions,
   AppendOptions,
@@ -20,7 +20,7 @@ export type {
   SessionRecord,
   SessionStore,
   StoredEvent,
-} from '../../stores/session-store.ts'
+} from '../stores/session-store.ts'
 export { EventTracker, type EventTrackerOptions } from './event-tracker.ts'
 export type { PersistStats, StoreFailure, StoreOperation } from './persistence-worker.ts'
 export type {

@@ -2,8 +2,9 @@
 // ids; one timer flushes the marks every `intervalMs` in batches, so a thousand touches of one session
 // between two flushes cost one store write. Failed writes stay marked and are retried by the next
 // flush, so a store that throws or goes away never loses an in-memory session.
-import type { SessionRecord, SessionStore } from '../../stores/session-store.ts'
-import type { StoreError } from '../errors/store-error.ts'
+
+import type { StoreError } from '../core/errors/store-error.ts'
+import type { SessionRecord, SessionStore } from '../stores/session-store.ts'
 import { callStore, type StoreCallContext, type StoreTask, settle } from './store-call.ts'
 
 /** Concurrent store calls per batch: enough to pipeline a remote store without flooding it. */

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
-import { isStoreError } from '../../../src/core/errors/guards.ts'
-import { SessionManager } from '../../../src/core/sessions/session-manager.ts'
-import { createMemorySessionStore } from '../../../src/stores/memory.ts'
-import type { SessionRecord, SessionStore } from '../../../src/stores/session-store.ts'
+import { isStoreError } from '../../src/core/errors/guards.ts'
+import { SessionManager } from '../../src/sessions/session-manager.ts'
+import { createMemorySessionStore } from '../../src/stores/memory.ts'
+import type { SessionRecord, SessionStore } from '../../src/stores/session-store.ts'
 import { controlledStore, ofType, recordEvents } from './support.ts'
 
 const MINUTE = 60_000

@@ -1,5 +1,5 @@
 // Building, patching and checking SessionRecords: the only per-session object the manager keeps.
-import type { SessionRecord } from '../../stores/session-store.ts'
+import type { SessionRecord } from '../stores/session-store.ts'
 
 /** What a new session starts from: the outcome of `initialize`. */
 export interface SessionInit {

@@ -1,9 +1,9 @@
 // Test doubles for the session tests: stores that count calls, fail on demand or hang. Mocks belong
 // in unit tests only (seed decision 9); the contract suites use real stores.
-import type { SessionEvent } from '../../../src/core/sessions/session-events.ts'
-import type { SessionManager } from '../../../src/core/sessions/session-manager.ts'
-import { createMemorySessionStore } from '../../../src/stores/memory.ts'
-import type { SessionStore } from '../../../src/stores/session-store.ts'
+import type { SessionEvent } from '../../src/sessions/session-events.ts'
+import type { SessionManager } from '../../src/sessions/session-manager.ts'
+import { createMemorySessionStore } from '../../src/stores/memory.ts'
+import type { SessionStore } from '../../src/stores/session-store.ts'
 
 export type StoreMode = 'ok' | 'throw' | 'hang'
 

@@ -1,4 +1,4 @@
-import type { StoreError } from '../errors/store-error.ts'
+import type { StoreError } from '../core/errors/store-error.ts'
 import type { StoreOperation } from './persistence-worker.ts'
 
 /**

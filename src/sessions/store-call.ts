@@ -1,10 +1,10 @@
 // Every store call goes through here: it gets a deadline (a store that hangs, such as a Redis client
 // queueing commands while offline, must not hang the manager) and anything it throws becomes a
 // StoreError naming the store and the operation.
-import { MAX_TIMER_MS } from '../config/option-specs.ts'
-import type { Environment } from '../environment.ts'
-import { isStoreError } from '../errors/guards.ts'
-import { StoreError } from '../errors/store-error.ts'
+import { MAX_TIMER_MS } from '../core/config/option-specs.ts'
+import type { Environment } from '../core/environment.ts'
+import { isStoreError } from '../core/errors/guards.ts'
+import { StoreError } from '../core/errors/store-error.ts'
 
 /** How store calls are run. @internal */
 export interface StoreCallContext {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
-import { isAbortError, isConfigError } from '../../../src/core/errors/guards.ts'
-import { EventTracker } from '../../../src/core/sessions/event-tracker.ts'
-import { SessionManager } from '../../../src/core/sessions/session-manager.ts'
+import { isAbortError, isConfigError } from '../../src/core/errors/guards.ts'
+import { EventTracker } from '../../src/sessions/event-tracker.ts'
+import { SessionManager } from '../../src/sessions/session-manager.ts'
 import { controlledStore, ofType, recordEvents } from './support.ts'
 
 const MINUTE = 60_000

@@ -1,11 +1,11 @@
-import { createMemorySessionStore } from '../../stores/memory.ts'
-import type { SessionStore } from '../../stores/session-store.ts'
 import {
   resolveSessionConfig,
   type SessionConfig,
   type SessionConfigInput,
-} from '../config/session-config.ts'
-import { defaultEnvironment, type Environment } from '../environment.ts'
+} from '../core/config/session-config.ts'
+import { defaultEnvironment, type Environment } from '../core/environment.ts'
+import { createMemorySessionStore } from '../stores/memory.ts'
+import type { SessionStore } from '../stores/session-store.ts'
 import type { EventTracker } from './event-tracker.ts'
 import { resolveStoreTimeoutMs } from './store-call.ts'
 

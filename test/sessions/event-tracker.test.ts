@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
-import { isConfigError, isStoreError } from '../../../src/core/errors/guards.ts'
-import { EventTracker } from '../../../src/core/sessions/event-tracker.ts'
-import type { EventTrackerEvent } from '../../../src/core/sessions/session-events.ts'
-import type { EventStore } from '../../../src/stores/session-store.ts'
+import { isConfigError, isStoreError } from '../../src/core/errors/guards.ts'
+import { EventTracker } from '../../src/sessions/event-tracker.ts'
+import type { EventTrackerEvent } from '../../src/sessions/session-events.ts'
+import type { EventStore } from '../../src/stores/session-store.ts'
 
 const message = (n: number) => ({ jsonrpc: '2.0', method: 'notifications/progress', params: { n } })
 
