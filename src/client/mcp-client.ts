@@ -171,17 +171,8 @@ class Client implements McpClient {
     })) as CallToolResult
   }
 
-  async listResources(
-    params: PageParams = {},
-    options: CallOptions = {},
-  ): Promise<ListResourcesResult> {
-    const wire = await this.#wire(options.signal)
-    return (await this.#runner.run({
-      wire,
-      method: 'resources/list',
-      params: pageParams(params),
-      options,
-    })) as ListResourcesResult
+  listResources(params: PageParams = {}, options: CallOptions = {}): Promise<ListResourcesResult> {
+    return this.#call('resources/list', pageParams(params), options)
   }
 
   listAllResources(options: CallOptions = {}): Promise<Resource[]> {
@@ -191,18 +182,11 @@ class Client implements McpClient {
     )
   }
 
-  async listResourceTemplates(
+  listResourceTemplates(
     params: PageParams = {},
     options: CallOptions = {},
   ): Promise<ListResourceTemplatesResult> {
-    const wire = await this.#wire(options.signal)
-    const method = 'resources/templates/list'
-    return (await this.#runner.run({
-      wire,
-      method,
-      params: pageParams(params),
-      options,
-    })) as ListResourceTemplatesResult
+    return this.#call('resources/templates/list', pageParams(params), options)
   }
 
   listAllResourceTemplates(options: CallOptions = {}): Promise<ResourceTemplate[]> {
@@ -210,30 +194,15 @@ class Client implements McpClient {
     return collectAll(pages, (page) => page.resourceTemplates)
   }
 
-  async readResource(
+  readResource(
     params: { readonly uri: string },
     options: CallOptions = {},
   ): Promise<ReadResourceResult> {
-    const wire = await this.#wire(options.signal)
-    return (await this.#runner.run({
-      wire,
-      method: 'resources/read',
-      params,
-      options,
-    })) as ReadResourceResult
+    return this.#call('resources/read', params, options)
   }
 
-  async listPrompts(
-    params: PageParams = {},
-    options: CallOptions = {},
-  ): Promise<ListPromptsResult> {
-    const wire = await this.#wire(options.signal)
-    return (await this.#runner.run({
-      wire,
-      method: 'prompts/list',
-      params: pageParams(params),
-      options,
-    })) as ListPromptsResult
+  listPrompts(params: PageParams = {}, options: CallOptions = {}): Promise<ListPromptsResult> {
+    return this.#call('prompts/list', pageParams(params), options)
   }
 
   listAllPrompts(options: CallOptions = {}): Promise<Prompt[]> {
@@ -250,24 +219,11 @@ class Client implements McpClient {
     },
     options: CallOptions = {},
   ): Promise<GetPromptResult> {
-    const wire = await this.#wire(options.signal)
-    return (await this.#runner.run({
-      wire,
-      method: 'prompts/get',
-      params,
-      options,
-    })) as GetPromptResult
+    return this.#call('prompts/get', params, options)
   }
 
-  async complete(params: CompleteParams, options: CallOptions = {}): Promise<CompleteResult> {
-    const wire = await this.#wire(options.signal)
-    const sent = params as unknown as JsonRpcParams
-    return (await this.#runner.run({
-      wire,
-      method: 'completion/complete',
-      params: sent,
-      options,
-    })) as CompleteResult
+  complete(params: CompleteParams, options: CallOptions = {}): Promise<CompleteResult> {
+    return this.#call('completion/complete', params as unknown as JsonRpcParams, options)
   }
 
   async discover(options: CallOptions = {}): Promise<DiscoverResult> {
@@ -385,6 +341,16 @@ class Client implements McpClient {
       if (signal?.aborted || this.#closing.signal.aborted) throw error
       this.#tools.markListed()
     }
+  }
+
+  /** One request on the current wire; the result is validated by the runner, typed here. */
+  async #call<TResult>(
+    method: string,
+    params: JsonRpcParams | undefined,
+    options: CallOptions,
+  ): Promise<TResult> {
+    const wire = await this.#wire(options.signal)
+    return (await this.#runner.run({ wire, method, params, options })) as TResult
   }
 
   #wire(signal: AbortSignal | undefined): Promise<Wire> {
