@@ -137,23 +137,12 @@ class Client implements McpClient {
     options: CallOptions = {},
   ): Promise<CallToolResult> {
     const wire = await this.#wire(options.signal)
-    if (!filtersToolHeaders(wire))
-      return (await this.#runner.run({
-        wire,
-        method: 'tools/call',
-        params,
-        options,
-      })) as CallToolResult
+    const call = (headers?: Readonly<Record<string, string>>) =>
+      this.#runner.run({ wire, method: 'tools/call', params, options, ...(headers && { headers }) })
+    if (!filtersToolHeaders(wire)) return (await call()) as CallToolResult
     if (!this.#tools.complete) await this.#learnTools(options.signal)
     try {
-      const headers = this.#tools.headersFor(params.name, params.arguments)
-      return (await this.#runner.run({
-        wire,
-        method: 'tools/call',
-        params,
-        options,
-        headers,
-      })) as CallToolResult
+      return (await call(this.#tools.headersFor(params.name, params.arguments))) as CallToolResult
     } catch (error) {
       if (!isProtocolError(error) || error.code !== JsonRpcErrorCode.HeaderMismatch) throw error
     }
@@ -161,14 +150,7 @@ class Client implements McpClient {
     this.#emit({ type: 'request:retried', method: 'tools/call', reason: 'header-mismatch' })
     this.#tools.invalidate()
     await this.#learnTools(options.signal)
-    const headers = this.#tools.headersFor(params.name, params.arguments)
-    return (await this.#runner.run({
-      wire,
-      method: 'tools/call',
-      params,
-      options,
-      headers,
-    })) as CallToolResult
+    return (await call(this.#tools.headersFor(params.name, params.arguments))) as CallToolResult
   }
 
   listResources(params: PageParams = {}, options: CallOptions = {}): Promise<ListResourcesResult> {

@@ -8,6 +8,7 @@ import { unsupportedVersionError } from '../../core/eras/negotiate.ts'
 import { isModernRevision, type ModernRevision } from '../../core/eras/versions.ts'
 import { JsonRpcErrorCode } from '../../core/errors/codes.ts'
 import { ProtocolError } from '../../core/errors/protocol-error.ts'
+import { LOGGING_LEVELS } from '../../core/schemas/base.ts'
 import {
   CLIENT_CAPABILITIES_META_KEY,
   CLIENT_INFO_META_KEY,
@@ -24,17 +25,8 @@ export interface RequestMeta {
   readonly logLevel: string | undefined
 }
 
-/** The syslog levels of `notifications/message`, lowest first. */
-export const LOG_LEVELS: readonly string[] = [
-  'debug',
-  'info',
-  'notice',
-  'warning',
-  'error',
-  'critical',
-  'alert',
-  'emergency',
-]
+/** The syslog levels of `notifications/message`, lowest first (the schemas' list, widened for lookups). */
+export const LOG_LEVELS: readonly string[] = LOGGING_LEVELS
 const levels = new Set(LOG_LEVELS)
 
 type Fields = Readonly<Record<string, unknown>>
