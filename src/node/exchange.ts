@@ -11,6 +11,8 @@ export class Exchange {
   reader: ReadableStreamDefaultReader<unknown> | undefined = undefined
   /** Ends the writer's wait for `drain`, which never comes once the socket is gone. */
   resume: (() => void) | undefined = undefined
+  /** Tells a streaming body's producer that the client is gone. */
+  onDisconnect: ((reason: unknown) => void) | undefined = undefined
   #controller: AbortController | undefined = undefined
 
   /** Aborts when the client disconnects before the response finished. */
@@ -27,6 +29,7 @@ export class Exchange {
     this.#controller.abort(reason)
     this.reader?.cancel(reason).catch(ignore)
     this.resume?.()
+    this.onDisconnect?.(reason)
   }
 }
 

@@ -1,7 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import {
+  type BufferedAnswer,
+  type BufferedHandler,
+  isBufferedHandler,
+  isStreamingResponse,
+} from '../core/buffered-exchange.ts'
+import { NodeBufferedRequest } from './buffered-request.ts'
 import { Exchange, ignore } from './exchange.ts'
 import { bodySource, bodyStream, createRequest, readBody, requestUrl } from './node-request.ts'
-import { sendPlain, writeResponse } from './node-response.ts'
+import { sendPlain, writeBuffered, writeResponse, writeStreaming } from './node-response.ts'
 
 /** A web-standard request handler: takes a `Request`, answers with a `Response`. */
 export type FetchHandler = (request: Request) => Promise<Response> | Response
@@ -33,6 +40,8 @@ export type NodeListener = (req: IncomingMessage, res: ServerResponse) => void
 
 interface Resolved {
   readonly handle: FetchHandler
+  /** The handler's buffered entry, when it has one (mcpkit's server). */
+  readonly buffered: BufferedHandler['handleBuffered'] | undefined
   readonly origin: string | undefined
   readonly onError: ((error: unknown, request: Request) => void) | undefined
 }
@@ -57,6 +66,7 @@ export function toNodeListener(
 ): NodeListener {
   const resolved: Resolved = {
     handle: resolveHandler(handler),
+    buffered: isBufferedHandler(handler) ? (request) => handler.handleBuffered(request) : undefined,
     origin: resolveOrigin(options.baseUrl),
     onError: resolveOnError(options.onError),
   }
@@ -97,6 +107,9 @@ async function respond(req: IncomingMessage, res: ServerResponse, resolved: Reso
   res.on('close', () => {
     if (!res.writableFinished) exchange.disconnect()
   })
+  if (resolved.buffered !== undefined && bodySource(req) !== 'stream') {
+    return respondBuffered(req, res, { resolved, exchange })
+  }
   const request = await toRequest(req, { origin: resolved.origin, exchange })
   if (request === undefined) {
     if (!exchange.closed) sendPlain(res, 400)
@@ -106,11 +119,41 @@ async function respond(req: IncomingMessage, res: ServerResponse, resolved: Reso
   try {
     response = await callHandler(resolved.handle, request)
   } catch (error) {
-    report(resolved, error, request)
+    report(resolved, error, () => request)
     if (!exchange.closed) sendPlain(res, 500)
     return
   }
-  await send(res, response, { exchange, resolved, request })
+  await send(res, response, { exchange, resolved, request: () => request })
+}
+
+// A handler with a buffered entry gets small requests without a web `Request`, and may answer
+// without a web `Response`: on Node 20 building and reading those costs more than the MCP work.
+async function respondBuffered(
+  req: IncomingMessage,
+  res: ServerResponse,
+  context: { resolved: Resolved; exchange: Exchange },
+): Promise<void> {
+  const { resolved, exchange } = context
+  let request: NodeBufferedRequest
+  try {
+    const url = requestUrl(req, resolved.origin)
+    const bodyBytes = bodySource(req) === null ? null : await readBody(req)
+    request = new NodeBufferedRequest(req, { url, bodyBytes, exchange })
+  } catch {
+    if (!exchange.closed) sendPlain(res, 400)
+    return
+  }
+  let answer: BufferedAnswer
+  try {
+    answer = await (resolved.buffered as BufferedHandler['handleBuffered'])(request)
+  } catch (error) {
+    report(resolved, error, () => request.toRequest())
+    if (!exchange.closed) sendPlain(res, 500)
+    return
+  }
+  if (isStreamingResponse(answer)) return writeStreaming(res, answer, exchange)
+  if (!(answer instanceof Response)) return writeBuffered(res, answer, exchange)
+  await send(res, answer, { exchange, resolved, request: () => request.toRequest() })
 }
 
 async function callHandler(handle: FetchHandler, request: Request): Promise<Response> {
@@ -138,7 +181,7 @@ async function toRequest(
 async function send(
   res: ServerResponse,
   response: Response,
-  context: { exchange: Exchange; resolved: Resolved; request: Request },
+  context: { exchange: Exchange; resolved: Resolved; request: () => Request },
 ): Promise<void> {
   const { exchange, resolved, request } = context
   if (exchange.closed) {
@@ -161,9 +204,11 @@ function abandon(res: ServerResponse): void {
   process.nextTick(() => res.destroy())
 }
 
-function report(resolved: Resolved, error: unknown, request: Request): void {
+// The request is built only for onError: the buffered path has no web `Request` otherwise.
+function report(resolved: Resolved, error: unknown, request: () => Request): void {
+  if (resolved.onError === undefined) return
   try {
-    resolved.onError?.(error, request)
+    resolved.onError(error, request())
   } catch {
     // onError is the last stop for an error: there is nowhere left to send its own failure.
   }

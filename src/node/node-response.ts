@@ -1,4 +1,6 @@
 import type { ServerResponse } from 'node:http'
+import type { BufferedResponse, StreamingResponse } from '../core/buffered-exchange.ts'
+import type { BodySink } from '../core/sse/writer.ts'
 import { type Exchange, ignore } from './exchange.ts'
 
 const PENDING = Symbol('pending')
@@ -131,6 +133,87 @@ async function write(
 
 function end(res: ServerResponse, exchange: Exchange): void {
   if (!exchange.closed) res.end()
+}
+
+/**
+ * Writes a {@link BufferedResponse}: head and body in one write, with a `Content-Length`. Nothing is
+ * written once the client is gone.
+ *
+ * @internal
+ */
+export function writeBuffered(
+  res: ServerResponse,
+  answer: BufferedResponse,
+  exchange: Exchange,
+): void {
+  if (exchange.closed) return
+  const fields = answer.headerFields
+  const head: string[] = []
+  for (const name in fields) head.push(name, fields[name] as string)
+  const bodyless = isBodyless(answer.status, res.req.method)
+  const content = bodyless ? null : answer.content
+  if (!bodyless && !('content-length' in fields)) {
+    head.push('content-length', content === null ? '0' : String(Buffer.byteLength(content)))
+  }
+  res.writeHead(answer.status, head)
+  if (content === null) res.end()
+  else res.end(content)
+}
+
+/** A streaming body's sink over the socket: chunks go straight to `res`. */
+class SocketSink implements BodySink {
+  readonly #res: ServerResponse
+  readonly #exchange: Exchange
+
+  constructor(res: ServerResponse, exchange: Exchange) {
+    this.#res = res
+    this.#exchange = exchange
+  }
+
+  write(chunk: string): boolean {
+    if (this.#exchange.closed) return false
+    return this.#res.write(chunk)
+  }
+
+  end(): void {
+    if (!this.#exchange.closed) this.#res.end()
+  }
+
+  queued(): number {
+    return this.#res.writableLength
+  }
+}
+
+function uncork(res: ServerResponse): void {
+  res.uncork()
+}
+
+/**
+ * Writes a {@link StreamingResponse} (an event stream) without web streams: the head, then every
+ * chunk the producer writes, straight to the socket. Writes of the same tick are corked together,
+ * so a stream that ends at once (a progress event and the result) leaves in one packet with its
+ * head. When the client goes away the producer is told through the exchange.
+ *
+ * @internal
+ */
+export function writeStreaming(
+  res: ServerResponse,
+  answer: StreamingResponse,
+  exchange: Exchange,
+): void {
+  const fields = answer.headerFields
+  const head: string[] = []
+  for (const name in fields) head.push(name, fields[name] as string)
+  res.writeHead(answer.status, head)
+  // The head is queued on its own (node keeps that string for the response's lifetime: written
+  // alone, it is flattened rather than kept as the pieces it was built from) and leaves with the
+  // events of this tick.
+  res.cork()
+  res.flushHeaders()
+  process.nextTick(uncork, res)
+  const disconnect = answer.connect(new SocketSink(res, exchange))
+  if (exchange.closed) disconnect(new DOMException('The client disconnected', 'AbortError'))
+  else exchange.onDisconnect = disconnect
 }
 
 /**

@@ -23,8 +23,8 @@ export interface ServedHandle extends AsyncDisposable {
 /**
  * Serves a web-standard handler over node `http`. Resolves once the server listens.
  *
- * Rejects when the port is taken or `signal` is already aborted; options are checked first, and a
- * bad one throws a `TypeError` or `RangeError` that names it.
+ * Rejects when the port is taken or `signal` is already aborted. Options are checked before
+ * anything listens: a bad one rejects with a `TypeError` or `RangeError` that names it.
  *
  * @example
  * const served = await serve(async (request) => Response.json({ path: new URL(request.url).pathname }), {

@@ -35,7 +35,9 @@ export type SessionEndReason = 'closed' | 'expired' | 'evicted'
  *   every `cleanupIntervalMs`), explicit close, and a cap: past `maxSessions` the least recently used
  *   session is evicted, and its client gets 404 and initializes again.
  * - **Cheap.** Per session it keeps the record and one `Map` entry, whose order is the LRU order
- *   (a touch re-inserts). No timer, closure or promise per session.
+ *   (a touch re-inserts). No timer, closure or promise per session. Without a `store` option the
+ *   map is all there is: a copy in an in-process store could never be read by anyone else, so none
+ *   is written (and no persistence events are emitted).
  * - **Failure-tolerant.** A store that throws, hangs (`storeTimeoutMs`) or goes away never loses an
  *   in-memory session and never throws from here: failures are `store-error` events, and writes are
  *   retried by the next flush.
@@ -61,6 +63,8 @@ export class SessionManager {
   readonly #config: SessionConfig
   readonly #store: SessionStore
   readonly #ownsStore: boolean
+  /** Whether sessions are written to the store: not when it is the manager's own in-process one. */
+  readonly #persists: boolean
   readonly #environment: Environment
   readonly #tracker: EventTracker | undefined
   readonly #now: () => number
@@ -76,6 +80,7 @@ export class SessionManager {
     this.#config = resolved.config
     this.#store = resolved.store
     this.#ownsStore = resolved.ownsStore
+    this.#persists = !resolved.ownsStore
     this.#environment = resolved.environment
     this.#tracker = resolved.eventTracker
     this.#now = resolved.now
@@ -143,7 +148,7 @@ export class SessionManager {
     if (this.#events.hasListeners) {
       this.#events.emit({ type: 'opened', sessionId: id, revision: record.revision })
     }
-    await this.#worker.write(record)
+    if (this.#persists) await this.#worker.write(record)
     return record
   }
 
@@ -155,7 +160,7 @@ export class SessionManager {
     const record = this.peek(id)
     if (record !== undefined || this.#closing !== undefined) return record
     // A header value that cannot be a session id never reaches the store.
-    if (!isValidSessionId(id) || this.#worker.isDeleting(id)) return undefined
+    if (!this.#persists || !isValidSessionId(id) || this.#worker.isDeleting(id)) return undefined
     const loading = this.#loading.get(id)
     if (loading !== undefined) return loading
     const load = this.#load(id).finally(() => {
@@ -183,13 +188,15 @@ export class SessionManager {
     record.lastSeenAt = this.#now()
     this.#sessions.delete(id)
     this.#sessions.set(id, record)
-    this.#worker.markTouched(id)
+    if (this.#persists) this.#worker.markTouched(id)
   }
 
   /** Changes fields of a live session (`undefined` clears one); written by the next flush. */
   update(id: string, patch: SessionPatch): void {
     const record = this.peek(id)
-    if (record !== undefined && applyPatch(record, patch)) this.#worker.markChanged(id)
+    if (record !== undefined && applyPatch(record, patch) && this.#persists) {
+      this.#worker.markChanged(id)
+    }
   }
 
   /**
@@ -206,7 +213,7 @@ export class SessionManager {
       else if (reason === 'evicted') this.#events.emit({ type: 'evicted', sessionId: id })
       else this.#events.emit({ type: 'expired', sessionId: id, reason: 'requested' })
     }
-    await this.#worker.remove(id)
+    if (this.#persists) await this.#worker.remove(id)
     await this.#forgetEvents(id)
   }
 
@@ -289,6 +296,8 @@ export class SessionManager {
 
   /** Frees one slot if the cap is reached: the LRU session expires if it is due, else it is evicted. */
   #makeRoom(): void {
+    // The common case: below the cap, no iterator is started (it would walk past deleted entries).
+    if (this.#sessions.size < this.#config.maxSessions) return
     const now = this.#now()
     for (const [id, record] of this.#sessions) {
       if (this.#sessions.size < this.#config.maxSessions) return
@@ -298,7 +307,7 @@ export class SessionManager {
         continue
       }
       this.#sessions.delete(id)
-      this.#worker.scheduleDelete(id)
+      if (this.#persists) this.#worker.scheduleDelete(id)
       if (this.#events.hasListeners) this.#events.emit({ type: 'evicted', sessionId: id })
       void this.#forgetEvents(id)
     }

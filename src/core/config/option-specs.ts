@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 // One table per section describes every option once: its zod schema (with the default), its doc
 // line for the README and how an environment variable's text becomes a value. The section schemas,

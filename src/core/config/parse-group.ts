@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { ConfigError, type ConfigErrorInit } from '../errors/index.ts'
 import { closestName } from './closest-name.ts'
 import type { FieldTable, GroupSpec } from './option-specs.ts'

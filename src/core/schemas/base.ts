@@ -3,7 +3,7 @@
  * log levels, open objects) and small factories that turn a method name and its params into a
  * {@link TypeDef}. Constants here are built once at import and reused by all five revisions.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import type { Resolver, TypeDef } from './registry.ts'
 
 /** A loose (open) object: extra properties are kept, as schema.json allows almost everywhere. */

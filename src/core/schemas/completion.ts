@@ -1,7 +1,7 @@
 /**
  * Completion: `completion/complete` and the references it completes against.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import {
   extend,
   message,

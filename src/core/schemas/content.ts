@@ -2,7 +2,7 @@
  * Content: annotations, text/image/audio blocks, resource links, embedded resources and the
  * resource contents they carry, and the tool-use blocks of sampling (2025-11-25 on).
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import {
   anyOf,
   constant,

@@ -2,7 +2,7 @@
  * Elicitation: `elicitation/create` with its restricted JSON Schema subset (form mode, 2025-06-18),
  * URL mode and its `-32042` error (2025-11-25), and the 2026-07-28 input-request form of both.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { JsonRpcErrorCode } from '../errors/codes.ts'
 import {
   anyOf,

@@ -2,7 +2,7 @@
  * JSON-RPC 2.0 as each MCP revision types it: the base `Request`/`Notification`/`Result` types, the
  * envelopes, errors, batches (2025-03-26 only) and the typed error responses of 2026-07-28.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { JsonRpcErrorCode } from '../errors/codes.ts'
 import {
   alias,

@@ -2,7 +2,7 @@
  * Who is talking and what it can do: `Implementation`, `BaseMetadata`, icons, client and server
  * capabilities, and the legacy `initialize` handshake (removed in 2026-07-28).
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import {
   extend,
   extendBase,

@@ -2,7 +2,7 @@
  * Logging: levels, `notifications/message` and (legacy only) `logging/setLevel`. In 2026-07-28 the
  * level travels per request in `_meta` (see `LOG_LEVEL_META_KEY`).
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import {
   constant,
   extend,

@@ -4,7 +4,7 @@
  * requests (`InputRequiredResult`, `inputResponses`, `requestState`), `server/discover` and
  * `subscriptions/listen`.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import {
   anyOf,
   constant,

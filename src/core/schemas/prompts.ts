@@ -1,7 +1,7 @@
 /**
  * Prompts: `Prompt`, its arguments and messages, `prompts/list` and `prompts/get`.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import {
   extend,
   extendBase,

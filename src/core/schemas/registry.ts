@@ -14,7 +14,7 @@
  *
  * @internal
  */
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** A loose object schema as the definitions compose them (`.extend`, `.shape`). */
 export type ObjectSchema = z.ZodObject<z.core.$ZodLooseShape, z.core.$ZodObjectConfig>

@@ -2,7 +2,7 @@
  * Resources: `Resource`, `ResourceTemplate`, listing, reading, and the legacy subscriptions
  * (`resources/subscribe`, removed in 2026-07-28 in favour of `subscriptions/listen`).
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import {
   alias,
   extend,

@@ -3,7 +3,7 @@
  * table on first use. Only the revision asked for gets a table; its schemas are built when first
  * read, and shared with other revisions wherever the definitions agree.
  */
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { PROTOCOL_REVISIONS, type ProtocolRevision } from '../eras/versions.ts'
 import { completionDefs } from './completion.ts'
 import { contentDefs } from './content.ts'

@@ -3,7 +3,7 @@
  * 2025-11-25; an input request of `InputRequiredResult` in 2026-07-28, which also drops the
  * notification.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import {
   extend,
   extendBase,

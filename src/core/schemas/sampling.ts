@@ -3,7 +3,7 @@
  * use in sampling. A server-to-client request up to 2025-11-25; an input request of
  * `InputRequiredResult` in 2026-07-28 (no JSON-RPC envelope of its own).
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import {
   anyOf,
   extend,

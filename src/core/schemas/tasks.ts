@@ -3,7 +3,7 @@
  * `tasks/list`, `tasks/cancel` and `notifications/tasks/status`. 2026-07-28 moves tasks into the
  * `io.modelcontextprotocol/tasks` extension, outside the core schema.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { extend, obj, paginatedRequest, rpcNotification, rpcRequest } from './base.ts'
 import { type DefChanges, REMOVED, type RevisionChanges, type TypeDef } from './registry.ts'
 

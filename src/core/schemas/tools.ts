@@ -1,7 +1,7 @@
 /**
  * Tools: `Tool`, its annotations and schemas, `tools/list` and `tools/call`.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import {
   anyOf,
   extend,

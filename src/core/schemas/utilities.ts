@@ -1,7 +1,7 @@
 /**
  * Protocol utilities: `ping` (legacy only), cancellation, progress and pagination.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import {
   CursorSchema,
   extend,

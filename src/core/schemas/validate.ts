@@ -4,7 +4,7 @@
  * reported (see `branchScore`), so `{ type: 'image', data: 1 }` reports `data`, not `text`, and a
  * response with a bad `result` reports `result`, not a missing `method`.
  */
-import type { z } from 'zod'
+import type * as z from 'zod'
 import type { ProtocolRevision } from '../eras/versions.ts'
 import { isPublicType, tableFor } from './revisions.ts'
 

@@ -53,9 +53,24 @@ function checkField(name: string, value: string): string {
 }
 
 /**
- * A writable SSE event stream exposed as `ReadableStream<Uint8Array>` for a `Response` body.
- * When the consumer goes away (client disconnect, `cancel()`), {@link SseStream.signal} aborts so the
- * producer can stop and release what it holds.
+ * Where a streamed response body goes: a runtime adapter's socket (mcpkit/node writes chunks
+ * straight to it) or a web `ReadableStream`.
+ */
+export interface BodySink {
+  /** Writes one chunk; `false` asks the producer to hold back (the reader is behind). */
+  write(chunk: string): boolean
+  /** Ends the body after what was written. */
+  end(): void
+  /** Bytes written but not yet taken by the reader. */
+  queued(): number
+}
+
+/**
+ * A writable SSE event stream. Its body is handed out once, either as a `ReadableStream` for a
+ * `Response` ({@link SseStream.readable}) or to a {@link BodySink} ({@link SseStream.connect}), which
+ * costs no web stream at all. Events sent before that are queued. When the consumer goes away
+ * (client disconnect, `cancel()`), the stream ends: {@link SseStream.signal} aborts and the
+ * {@link SseStream.onEnd} listeners run, so the producer can stop and release what it holds.
  *
  * @example
  * const sse = new SseStream()
@@ -63,36 +78,65 @@ function checkField(name: string, value: string): string {
  * return new Response(sse.readable, { headers: { 'content-type': 'text/event-stream' } })
  */
 export class SseStream {
-  /** The bytes to hand to a `Response`. */
-  readonly readable: ReadableStream<Uint8Array>
-  readonly #abort = new AbortController()
-  readonly #encoder = new TextEncoder()
-  #controller: ReadableStreamDefaultController<Uint8Array> | undefined
+  #sink: BodySink | undefined = undefined
+  #pending: string[] | undefined = undefined
+  #readable: ReadableStream<Uint8Array> | undefined = undefined
+  #abort: AbortController | undefined = undefined
+  #reason: unknown = undefined
+  #onEnd: (() => void) | (() => void)[] | undefined = undefined
   #closed = false
 
-  constructor() {
-    this.readable = new ReadableStream<Uint8Array>(
-      {
-        start: (controller) => {
-          this.#controller = controller
-        },
-        cancel: (reason) => {
-          this.#finish(reason ?? new Error('SSE stream cancelled by the consumer'))
-        },
-        // Counted in bytes with no buffer allowance, so desiredSize tells exactly how much is unread.
-      },
-      new ByteLengthQueuingStrategy({ highWaterMark: 0 }),
-    )
+  /** The bytes to hand to a `Response`, created on first use. */
+  get readable(): ReadableStream<Uint8Array> {
+    this.#readable ??= readableOf((sink) => this.connect(sink))
+    return this.#readable
+  }
+
+  /**
+   * Hands the body to `sink`: queued events are written at once, later ones as they are sent.
+   * Returns what the consumer calls when it goes away. A stream has one consumer: a second
+   * `connect` (or `readable` after one) throws.
+   */
+  connect(sink: BodySink): (reason?: unknown) => void {
+    if (this.#sink !== undefined) throw new TypeError('An SseStream has one consumer')
+    this.#sink = sink
+    const pending = this.#pending
+    this.#pending = undefined
+    if (pending !== undefined) for (const chunk of pending) sink.write(chunk)
+    if (this.#closed) sink.end()
+    return (reason) => this.#finish(reason ?? new Error('SSE stream cancelled by the consumer'))
   }
 
   /** Aborted when the stream ends, whether closed here or cancelled by the consumer. */
   get signal(): AbortSignal {
+    if (this.#abort === undefined) {
+      this.#abort = new AbortController()
+      if (this.#closed) this.#abort.abort(this.#reason)
+    }
     return this.#abort.signal
   }
 
   /** Whether the stream has ended. */
   get closed(): boolean {
     return this.#closed
+  }
+
+  /**
+   * Runs `listener` once when the stream ends (closed here or by the consumer); at once if it has.
+   * Cheaper than a `signal` listener, for the server's own bookkeeping.
+   */
+  onEnd(listener: () => void): void {
+    if (this.#closed) {
+      listener()
+      return
+    }
+    const current = this.#onEnd
+    this.#onEnd =
+      current === undefined
+        ? listener
+        : Array.isArray(current)
+          ? [...current, listener]
+          : [current, listener]
   }
 
   /**
@@ -110,28 +154,32 @@ export class SseStream {
 
   /** Bytes queued but not yet read by the consumer; grows when the client reads slowly. */
   get queuedBytes(): number {
-    const desired = this.#controller?.desiredSize ?? 0
-    return desired < 0 ? -desired : 0
+    if (this.#sink !== undefined) return this.#sink.queued()
+    let bytes = 0
+    for (const chunk of this.#pending ?? []) bytes += chunk.length
+    return bytes
   }
 
   /** Ends the stream after what was queued. Idempotent. */
   close(): void {
     if (this.#closed) return
-    try {
-      this.#controller?.close()
-    } catch {
-      // The consumer already cancelled; nothing left to end.
-    }
+    this.#sink?.end()
     this.#finish('closed')
   }
 
   #write(text: string): boolean {
-    if (this.#closed || !this.#controller) return false
+    if (this.#closed) return false
+    const sink = this.#sink
+    if (sink === undefined) {
+      this.#pending ??= []
+      this.#pending.push(text)
+      return true
+    }
     try {
-      this.#controller.enqueue(this.#encoder.encode(text))
+      sink.write(text)
       return true
     } catch {
-      this.#finish('enqueue failed')
+      this.#finish('write failed')
       return false
     }
   }
@@ -139,6 +187,62 @@ export class SseStream {
   #finish(reason: unknown): void {
     if (this.#closed) return
     this.#closed = true
-    this.#abort.abort(reason)
+    this.#reason = reason
+    this.#abort?.abort(reason)
+    const listeners = this.#onEnd
+    this.#onEnd = undefined
+    if (typeof listeners === 'function') listeners()
+    else if (listeners !== undefined) for (const listener of listeners) listener()
   }
+}
+
+/** A sink over a `ReadableStream` controller: text encoded to bytes, counted for backpressure. */
+class WebSink implements BodySink {
+  readonly #controller: ReadableStreamDefaultController<Uint8Array>
+  readonly #encoder = new TextEncoder()
+
+  constructor(controller: ReadableStreamDefaultController<Uint8Array>) {
+    this.#controller = controller
+  }
+
+  write(chunk: string): boolean {
+    this.#controller.enqueue(this.#encoder.encode(chunk))
+    return (this.#controller.desiredSize ?? 0) > 0
+  }
+
+  end(): void {
+    try {
+      this.#controller.close()
+    } catch {
+      // The consumer already cancelled; nothing left to end.
+    }
+  }
+
+  queued(): number {
+    const desired = this.#controller.desiredSize ?? 0
+    return desired < 0 ? -desired : 0
+  }
+}
+
+/**
+ * A `ReadableStream` over a producer that writes to a {@link BodySink}: what a runtime without a
+ * sink-aware adapter reads. Cancelling the stream disconnects the producer.
+ *
+ * @example
+ * new Response(readableOf((sink) => sse.connect(sink)), { headers: { 'content-type': 'text/event-stream' } })
+ */
+export function readableOf(
+  connect: (sink: BodySink) => (reason?: unknown) => void,
+): ReadableStream<Uint8Array> {
+  let disconnect: ((reason?: unknown) => void) | undefined
+  return new ReadableStream<Uint8Array>(
+    {
+      start: (controller) => {
+        disconnect = connect(new WebSink(controller))
+      },
+      cancel: (reason) => disconnect?.(reason),
+      // Counted in bytes with no buffer allowance, so desiredSize tells exactly how much is unread.
+    },
+    new ByteLengthQueuingStrategy({ highWaterMark: 0 }),
+  )
 }

@@ -5,6 +5,7 @@
  * carries the answers used so far, and the client's retry runs the handler again with them.
  */
 import { ProtocolError } from '../../core/errors/protocol-error.ts'
+import { chain, isPromiseLike, type MaybePromise } from '../../core/maybe-promise.ts'
 import { LegacyInputBroker } from './client-input.ts'
 import { HandlerContext } from './handler-context.ts'
 import { InputRoundCollector } from './input-round.ts'
@@ -46,16 +47,31 @@ export function metaOf(
   return typeof meta === 'object' && meta !== null ? (meta as Record<string, unknown>) : EMPTY_META
 }
 
-async function settle<TValue>(run: () => TValue | Promise<TValue>): Promise<RunOutcome<TValue>> {
-  try {
-    return { kind: 'value', value: await run() }
-  } catch (error) {
-    return { kind: 'error', error }
-  }
+function valueOutcome<TValue>(value: TValue): RunOutcome<TValue> {
+  return { kind: 'value', value }
 }
 
-/** Runs the handler; see the module comment for the era differences. */
-export async function runHandler<TValue>(input: HandlerRun<TValue>): Promise<RunOutcome<TValue>> {
+function errorOutcome<TValue>(error: unknown): RunOutcome<TValue> {
+  return { kind: 'error', error }
+}
+
+/** Runs `run` and reports how it ended; synchronous when `run` is. */
+function settle<TValue>(run: () => MaybePromise<TValue>): MaybePromise<RunOutcome<TValue>> {
+  let value: MaybePromise<TValue>
+  try {
+    value = run()
+  } catch (error) {
+    return errorOutcome(error)
+  }
+  if (!isPromiseLike(value)) return valueOutcome(value)
+  return Promise.resolve(value).then(valueOutcome<TValue>, errorOutcome<TValue>)
+}
+
+/**
+ * Runs the handler; see the module comment for the era differences. A legacy handler that returns
+ * at once is run without a promise.
+ */
+export function runHandler<TValue>(input: HandlerRun<TValue>): MaybePromise<RunOutcome<TValue>> {
   const { scope, params, deps } = input
   const meta = metaOf(params)
   if (scope.era === 'legacy') {
@@ -67,35 +83,91 @@ export async function runHandler<TValue>(input: HandlerRun<TValue>): Promise<Run
     })
     return settle(() => input.run(ctx))
   }
-  const state = typeof params.requestState === 'string' ? params.requestState : undefined
-  const binding = state === undefined ? undefined : await requestBinding(input.binding)
-  const previous =
-    state === undefined || binding === undefined ? undefined : await deps.codec.open(state, binding)
+  return runModernHandler(input, meta)
+}
+
+/** What earlier rounds left: their answers and round number, from the signed `requestState`. */
+interface Opened {
+  readonly binding: Awaited<ReturnType<typeof requestBinding>> | undefined
+  readonly previous: Awaited<ReturnType<RequestStateCodec['open']>> | undefined
+}
+
+const FIRST_ROUND: Opened = { binding: undefined, previous: undefined }
+
+/** 2026-07-28: one round; synchronous for a first round whose handler needs no input. */
+function runModernHandler<TValue>(
+  input: HandlerRun<TValue>,
+  meta: Readonly<Record<string, unknown>>,
+): MaybePromise<RunOutcome<TValue>> {
+  const state = input.params.requestState
+  if (typeof state !== 'string') return runRound(input, { meta, opened: FIRST_ROUND })
+  return openState(input, state).then((opened) => runRound(input, { meta, opened }))
+}
+
+async function openState<TValue>(input: HandlerRun<TValue>, state: string): Promise<Opened> {
+  const binding = await requestBinding(input.binding)
+  const previous = binding === undefined ? undefined : await input.deps.codec.open(state, binding)
+  return { binding, previous }
+}
+
+function runRound<TValue>(
+  input: HandlerRun<TValue>,
+  round: { meta: Readonly<Record<string, unknown>>; opened: Opened },
+): MaybePromise<RunOutcome<TValue>> {
+  const { scope, params, deps } = input
   const fresh = params.inputResponses as Readonly<Record<string, unknown>> | undefined
+  const previous = round.opened.previous
   // Answers already used in earlier rounds win over a retry that sends the key again.
-  const answers = { ...fresh, ...previous?.answers }
+  const answers = previous === undefined ? { ...fresh } : { ...fresh, ...previous.answers }
   const collector = new InputRoundCollector({
     revision: scope.revision,
     clientCapabilities: scope.clientCapabilities,
     answers,
   })
-  const ctx = new HandlerContext({ scope, meta, broker: collector, logging: deps.logging })
-  const outcome = await settle(() => input.run(ctx))
+  const ctx = new HandlerContext({
+    scope,
+    meta: round.meta,
+    broker: collector,
+    logging: deps.logging,
+  })
+  return chain(
+    settle(() => input.run(ctx)),
+    (outcome) => endRound(input, { collector, outcome, opened: round.opened }),
+  )
+}
+
+function endRound<TValue>(
+  input: HandlerRun<TValue>,
+  ended: { collector: InputRoundCollector; outcome: RunOutcome<TValue>; opened: Opened },
+): MaybePromise<RunOutcome<TValue>> {
+  const { collector, outcome } = ended
   if (collector.answerError !== undefined) throw collector.answerError
   if (outcome.kind === 'error' && collector.capabilityError !== undefined) {
     throw collector.capabilityError
   }
   if (collector.pending.size === 0) return outcome
-  const round = (previous?.round ?? 0) + 1
-  if (round > deps.maxInputRounds) {
+  const round = (ended.opened.previous?.round ?? 0) + 1
+  if (round > input.deps.maxInputRounds) {
     throw ProtocolError.internal(
-      `The request still needs input after ${deps.maxInputRounds} rounds`,
+      `The request still needs input after ${input.deps.maxInputRounds} rounds`,
     )
   }
-  const requestState = await deps.codec.seal({
-    binding: binding ?? (await requestBinding(input.binding)),
+  return sealRound(input, { collector, round, binding: ended.opened.binding })
+}
+
+async function sealRound<TValue>(
+  input: HandlerRun<TValue>,
+  sealed: {
+    collector: InputRoundCollector
+    round: number
+    binding: Opened['binding']
+  },
+): Promise<RunOutcome<TValue>> {
+  const { collector } = sealed
+  const requestState = await input.deps.codec.seal({
+    binding: sealed.binding ?? (await requestBinding(input.binding)),
     answers: Object.fromEntries(collector.used),
-    round,
+    round: sealed.round,
   })
   return {
     kind: 'input',

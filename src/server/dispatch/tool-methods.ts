@@ -13,12 +13,13 @@
  */
 import { isProtocolError } from '../../core/errors/guards.ts'
 import { ProtocolError } from '../../core/errors/protocol-error.ts'
+import { chain, type MaybePromise } from '../../core/maybe-promise.ts'
 import type { ToolResult } from '../registry/content-types.ts'
 import { paginate } from '../registry/pagination.ts'
 import { since } from '../registry/revision-fields.ts'
 import { carriesStructuredContent, type ToolEntry } from '../registry/tool-entry.ts'
 import { invalidResult, type MethodContext, runnerDeps, shapeFor } from './method-context.ts'
-import { runHandler } from './run-handler.ts'
+import { type RunOutcome, runHandler } from './run-handler.ts'
 import { messageOf, toolError } from './shape-result.ts'
 
 /** `tools/list`: registered tools in registration order, paginated. */
@@ -35,39 +36,47 @@ export function listTools(context: MethodContext): Record<string, unknown> {
 }
 
 /** Checks `structuredContent` against the tool's output schema; the error result when it fails. */
-async function outputFailure(
+function outputFailure(
   entry: ToolEntry,
   structuredContent: unknown,
-): Promise<Record<string, unknown> | undefined> {
+): MaybePromise<Record<string, unknown> | undefined> {
   if (entry.output === undefined) return undefined
   if (structuredContent === undefined) {
     return toolError(
       `Output validation error: tool ${entry.name} has an output schema but returned no structuredContent`,
     )
   }
-  const checked = await entry.output.check?.(structuredContent)
-  if (checked === undefined || checked.ok) return undefined
-  return toolError(
-    `Output validation error: structuredContent of tool ${entry.name} does not match its output schema: ${checked.message}`,
-  )
+  const checked = entry.output.check?.(structuredContent)
+  return chain(checked, (result) => {
+    if (result === undefined || result.ok) return undefined
+    return toolError(
+      `Output validation error: structuredContent of tool ${entry.name} does not match its output schema: ${result.message}`,
+    )
+  })
 }
 
 /** The handler's return value as a `CallToolResult` of the request's revision. */
-async function toCallToolResult(
+function toCallToolResult(
   context: MethodContext,
   entry: ToolEntry,
   raw: ToolResult,
-): Promise<Record<string, unknown>> {
+): MaybePromise<Record<string, unknown>> {
   const given = typeof raw === 'string' ? { content: [{ type: 'text' as const, text: raw }] } : raw
   if (typeof given !== 'object' || given === null) {
     const kind = given === null ? 'null' : typeof given
     return toolError(`Tool ${entry.name} returned ${kind}, not a result`)
   }
+  const { structuredContent, isError } = given
+  const failure = isError === true ? undefined : outputFailure(entry, structuredContent)
+  return chain(failure, (failed) => failed ?? callToolResult(context, entry, given))
+}
+
+function callToolResult(
+  context: MethodContext,
+  entry: ToolEntry,
+  given: Exclude<ToolResult, string>,
+): Record<string, unknown> {
   const { content, structuredContent, isError, _meta } = given
-  if (isError !== true) {
-    const failure = await outputFailure(entry, structuredContent)
-    if (failure !== undefined) return failure
-  }
   const serialised =
     structuredContent === undefined
       ? []
@@ -86,47 +95,70 @@ async function toCallToolResult(
   return result
 }
 
+type ArgumentCheck = { ok: true; value: unknown } | { ok: false; result: Record<string, unknown> }
+
 /** Validates the arguments; the value for the handler, or the failure in the revision's form. */
-async function checkArguments(
+function checkArguments(
   context: MethodContext,
   entry: ToolEntry,
   args: unknown,
-): Promise<{ ok: true; value: unknown } | { ok: false; result: Record<string, unknown> }> {
-  const checked = await entry.input.check?.(args)
+): MaybePromise<ArgumentCheck> {
+  const checked = entry.input.check?.(args)
   if (checked === undefined) return { ok: true, value: args }
-  if (checked.ok) return checked
-  const message = `Input validation error: invalid arguments for tool ${entry.name}: ${checked.message}`
-  if (!since(context.scope.revision, '2025-11-25')) throw ProtocolError.invalidParams(message)
-  return { ok: false, result: toolError(message) }
+  return chain(checked, (result): ArgumentCheck => {
+    if (result.ok) return result
+    const message = `Input validation error: invalid arguments for tool ${entry.name}: ${result.message}`
+    if (!since(context.scope.revision, '2025-11-25')) throw ProtocolError.invalidParams(message)
+    return { ok: false, result: toolError(message) }
+  })
 }
 
-/** `tools/call`. */
-export async function callTool(context: MethodContext): Promise<Record<string, unknown>> {
-  const { catalog, scope, params } = context
+/**
+ * `tools/call`. Synchronous from end to end for a tool whose schema validates and whose handler
+ * returns synchronously; a promise as soon as anything waits.
+ */
+export function callTool(context: MethodContext): MaybePromise<Record<string, unknown>> {
+  const { catalog, params } = context
   const name = params.name as string
   const entry = catalog.tools.get(name)
   if (entry === undefined) throw ProtocolError.invalidParams(`Unknown tool: ${name}`)
   const args = (params.arguments as Record<string, unknown> | undefined) ?? {}
-  const checked = await checkArguments(context, entry, args)
-  if (!checked.ok) return shapeFor(context, checked.result)
-  const outcome = await runHandler({
-    scope,
-    params,
-    binding: ['tools/call', name, args],
-    deps: runnerDeps(context),
-    run: (ctx) => entry.handler(checked.value, ctx),
+  return chain(checkArguments(context, entry, args), (checked) => {
+    if (!checked.ok) return shapeFor(context, checked.result)
+    const outcome = runHandler({
+      scope: context.scope,
+      params,
+      binding: ['tools/call', name, args],
+      deps: runnerDeps(context),
+      run: (ctx) => entry.handler(checked.value, ctx),
+    })
+    return chain(outcome, (ended) => toolOutcome(context, { entry, outcome: ended }))
   })
+}
+
+function toolOutcome(
+  context: MethodContext,
+  ended: { entry: ToolEntry; outcome: RunOutcome<ToolResult> },
+): MaybePromise<Record<string, unknown>> {
+  const { entry, outcome } = ended
   if (outcome.kind === 'input') return shapeFor(context, outcome.result)
   if (outcome.kind === 'error') {
     if (isProtocolError(outcome.error)) throw outcome.error
-    catalog.report(outcome.error, { phase: 'handler', method: 'tools/call' })
+    context.catalog.report(outcome.error, { phase: 'handler', method: 'tools/call' })
     return shapeFor(context, toolError(messageOf(outcome.error)))
   }
-  const result = shapeFor(context, await toCallToolResult(context, entry, outcome.value))
-  const invalid = invalidResult(context, 'tools/call', result)
-  if (invalid === undefined) return result
-  return shapeFor(
-    context,
-    toolError(`Tool ${entry.name} returned an invalid result for ${scope.revision}: ${invalid}`),
-  )
+  const raw = outcome.value
+  return chain(toCallToolResult(context, entry, raw), (built) => {
+    const result = shapeFor(context, built)
+    // A plain string became a result mcpkit built itself, valid in every revision.
+    const invalid =
+      typeof raw === 'string' ? undefined : invalidResult(context, 'tools/call', result)
+    if (invalid === undefined) return result
+    return shapeFor(
+      context,
+      toolError(
+        `Tool ${entry.name} returned an invalid result for ${context.scope.revision}: ${invalid}`,
+      ),
+    )
+  })
 }

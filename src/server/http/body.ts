@@ -4,6 +4,9 @@
  * as soon as it passes the cap, so an endless body never fills memory.
  */
 
+import { isBufferedRequest } from '../../core/buffered-exchange.ts'
+import type { HttpRequest } from './responses.ts'
+
 /** The body as text, or `tooLarge` when it passes the cap. */
 export type BodyText = { readonly ok: true; readonly text: string } | { readonly ok: false }
 
@@ -16,7 +19,17 @@ const decoder = new TextDecoder()
  * const body = await readBodyText(request, 4 * 1024 * 1024)
  * if (!body.ok) return new Response(null, { status: 413 })
  */
-export async function readBodyText(request: Request, maxBytes: number): Promise<BodyText> {
+export function readBodyText(request: HttpRequest, maxBytes: number): BodyText | Promise<BodyText> {
+  // A buffered request's body was read whole by the adapter: only its size is left to check.
+  if (isBufferedRequest(request)) {
+    const bytes = request.bodyBytes
+    if (bytes === null) return { ok: true, text: '' }
+    return bytes.byteLength > maxBytes ? { ok: false } : { ok: true, text: decoder.decode(bytes) }
+  }
+  return readStreamedText(request, maxBytes)
+}
+
+async function readStreamedText(request: Request, maxBytes: number): Promise<BodyText> {
   const declared = request.headers.get('content-length')
   if (declared !== null) {
     const length = Number(declared)

@@ -10,6 +10,36 @@ export interface Slot {
 }
 
 /**
+ * A slot held by a request. The request handler may keep it beyond its return (an SSE reply); if
+ * it does not, the transport releases it as soon as the answer is there.
+ */
+export class RequestSlot implements Slot {
+  readonly #capacity: Capacity
+  #held = true
+  #kept = false
+
+  constructor(capacity: Capacity) {
+    this.#capacity = capacity
+  }
+
+  /** Whether the handler took the slot over (it releases it later). */
+  get kept(): boolean {
+    return this.#kept
+  }
+
+  /** Takes the slot over: the caller releases it later. */
+  keep(): void {
+    this.#kept = true
+  }
+
+  release(): void {
+    if (!this.#held) return
+    this.#held = false
+    this.#capacity.release()
+  }
+}
+
+/**
  * A counting semaphore without a queue.
  *
  * @example
@@ -31,16 +61,14 @@ export class Capacity {
   }
 
   /** Takes a slot, or returns `undefined` when all are in use. */
-  tryAcquire(): Slot | undefined {
+  tryAcquire(): RequestSlot | undefined {
     if (this.#used >= this.#max) return undefined
     this.#used++
-    let held = true
-    return {
-      release: () => {
-        if (!held) return
-        held = false
-        this.#used--
-      },
-    }
+    return new RequestSlot(this)
+  }
+
+  /** Gives a slot back; only {@link RequestSlot.release} calls it, once per slot. */
+  release(): void {
+    this.#used--
   }
 }

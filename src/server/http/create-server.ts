@@ -3,6 +3,12 @@
  * web-standard fetch handler. Runs anywhere a `Request` becomes a `Response`: Node (through
  * `mcpkit/node`'s `serve`), Deno, Bun, workers.
  */
+import {
+  type BufferedAnswer,
+  type BufferedHandler,
+  type BufferedRequest,
+  toWebResponse,
+} from '../../core/buffered-exchange.ts'
 import { resolveServerConfig, type ServerConfig } from '../../core/config/server-config.ts'
 import { defaultEnvironment, type Environment } from '../../core/environment.ts'
 import {
@@ -41,7 +47,7 @@ interface Owned {
  * server.tool('forecast', { inputSchema: z.object({ city: z.string() }) }, ({ city }) => `Sunny in ${city}`)
  * Deno.serve(server.handle) // or serve(server, { port: 3000 }) from 'mcpkit/node'
  */
-export class McpServer extends ServerRegistry {
+export class McpServer extends ServerRegistry implements BufferedHandler {
   /** The settings in force. */
   readonly config: ServerConfig
   /** The legacy-era sessions (`Mcp-Session-Id`). */
@@ -81,7 +87,17 @@ export class McpServer extends ServerRegistry {
    * Answers one HTTP request: the whole MCP endpoint (both eras) as a fetch handler. Bound, so it
    * can be passed around on its own.
    */
-  readonly handle = (request: Request): Promise<Response> => this.#transport.handle(request)
+  readonly handle = (request: Request): Promise<Response> =>
+    this.#transport.handle(request).then(toWebResponse)
+
+  /**
+   * Answers one request whose body a runtime adapter has read already (mcpkit/node does this for
+   * small bodies): the same endpoint as {@link McpServer.handle}, but answers come back as
+   * `BufferedResponse`s (complete) or `StreamingResponse`s (SSE), which skip building and reading
+   * web `Response`s and streams. Bound, like `handle`.
+   */
+  readonly handleBuffered = (request: BufferedRequest): Promise<BufferedAnswer> =>
+    this.#transport.handle(request)
 
   /** What the server does, as typed events (requests, sessions, streams, rejections, errors). */
   get events(): ReadonlySubscribable<McpServerEvent> {

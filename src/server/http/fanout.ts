@@ -31,21 +31,26 @@ export class Fanout {
 
   /** Attaches a stream; returns the function that detaches it. */
   add(target: FanoutTarget): () => void {
+    this.attach(target)
+    return () => this.remove(target)
+  }
+
+  /** Attaches a stream without a detach function: call {@link Fanout.remove} when it closes. */
+  attach(target: FanoutTarget): void {
     this.#targets.add(target)
     this.#unsubscribe ??= this.#bus.subscribe((event) => this.#deliver(event))
-    return () => this.#remove(target)
+  }
+
+  /** Detaches a stream (idempotent). */
+  remove(target: FanoutTarget): void {
+    if (!this.#targets.delete(target) || this.#targets.size > 0) return
+    this.#unsubscribe?.()
+    this.#unsubscribe = undefined
   }
 
   /** Detaches every stream and unsubscribes from the bus. */
   close(): void {
     this.#targets.clear()
-    this.#unsubscribe?.()
-    this.#unsubscribe = undefined
-  }
-
-  #remove(target: FanoutTarget): void {
-    this.#targets.delete(target)
-    if (this.#targets.size > 0) return
     this.#unsubscribe?.()
     this.#unsubscribe = undefined
   }

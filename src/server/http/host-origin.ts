@@ -4,6 +4,8 @@
  * `[::1]`, any port), which is what a local server needs.
  */
 
+import type { HttpRequest } from './responses.ts'
+
 const LOOPBACK_HOSTNAMES = new Set(['localhost', '127.0.0.1', '[::1]'])
 const CACHE_LIMIT = 64
 
@@ -46,7 +48,7 @@ export class HostOriginPolicy {
   }
 
   /** `undefined` when the request may proceed, otherwise which header failed. */
-  check(request: Request): HostOriginRejection | undefined {
+  check(request: HttpRequest): HostOriginRejection | undefined {
     const host = request.headers.get('host') ?? hostOfUrl(request.url)
     if (!this.#cached(this.#hostCache, host, (value) => this.#hostAllowed(value))) return 'host'
     const origin = request.headers.get('origin')

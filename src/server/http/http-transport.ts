@@ -12,6 +12,7 @@ import type { LegacyRevision } from '../../core/eras/versions.ts'
 import { isModernRevision } from '../../core/eras/versions.ts'
 import { JsonRpcErrorCode } from '../../core/errors/codes.ts'
 import { Subscribable } from '../../core/events/subscribable.ts'
+import { isPromiseLike, type MaybePromise } from '../../core/maybe-promise.ts'
 import type { EventTracker } from '../../sessions/event-tracker.ts'
 import type { SessionManager } from '../../sessions/session-manager.ts'
 import {
@@ -34,9 +35,15 @@ import type { ResolvedPaths } from './http-options.ts'
 import { InFlight } from './in-flight.ts'
 import { KeepAlive } from './keep-alive.ts'
 import { OpenStreams } from './open-streams.ts'
-import { openPost } from './post-gate.ts'
-import { type HeldSlot, holdSlot, type PostInput } from './post-input.ts'
-import { emptyResponse, jsonRpcErrorResponse, unreadableId } from './responses.ts'
+import { type GateResult, openPost } from './post-gate.ts'
+import type { HeldSlot, PostInput } from './post-input.ts'
+import {
+  type Answer,
+  emptyResponse,
+  type HttpRequest,
+  jsonRpcErrorResponse,
+  unreadableId,
+} from './responses.ts'
 import type { McpServerEvent, RejectionReason } from './server-events.ts'
 import { shutdown } from './shutdown.ts'
 
@@ -125,30 +132,45 @@ export class HttpTransport {
   }
 
   /** Answers one HTTP request. Never rejects. */
-  async handle(request: Request): Promise<Response> {
+  handle(request: HttpRequest): Promise<Answer> {
     const refused = this.#policy.check(request)
-    if (refused !== undefined) return this.#forbidden(refused)
+    if (refused !== undefined) return Promise.resolve(this.#forbidden(refused))
     const path = pathOf(request.url)
     const route = this.#route(path)
-    if (route === undefined) return emptyResponse(404)
-    if (this.#closing !== undefined) return this.#unavailable(request, 'closing')
-    const acquired = this.#capacity.tryAcquire()
-    if (acquired === undefined) return this.#unavailable(request, 'overloaded')
-    const slot = holdSlot(acquired)
+    if (route === undefined) return Promise.resolve(emptyResponse(404))
+    if (this.#closing !== undefined) return Promise.resolve(this.#unavailable(request, 'closing'))
+    const slot = this.#capacity.tryAcquire()
+    if (slot === undefined) return Promise.resolve(this.#unavailable(request, 'overloaded'))
+    let answer: MaybePromise<Answer>
     try {
-      return await this.#serve(request, { route, slot })
+      answer = this.#serve(request, { route, slot })
     } catch (error) {
-      // Nothing will stream after a failure: whoever kept the slot is not going to release it.
-      slot.release()
-      if (this.events.hasListeners) this.events.emit({ type: 'error', phase: 'handle', error })
-      return jsonRpcErrorResponse({
-        status: 500,
-        id: unreadableId(request.headers.get('mcp-protocol-version')),
-        error: { code: JsonRpcErrorCode.InternalError, message: 'Internal error' },
-      })
-    } finally {
-      if (!slot.kept) slot.release()
+      return Promise.resolve(this.#failed(request, { slot, error }))
     }
+    if (!isPromiseLike(answer)) {
+      if (!slot.kept) slot.release()
+      return Promise.resolve(answer)
+    }
+    return answer.then(
+      (settled) => {
+        if (!slot.kept) slot.release()
+        return settled
+      },
+      (error: unknown) => this.#failed(request, { slot, error }),
+    )
+  }
+
+  // Nothing will stream after a failure: whoever kept the slot is not going to release it.
+  #failed(request: HttpRequest, failure: { slot: HeldSlot; error: unknown }): Answer {
+    failure.slot.release()
+    if (this.events.hasListeners) {
+      this.events.emit({ type: 'error', phase: 'handle', error: failure.error })
+    }
+    return jsonRpcErrorResponse({
+      status: 500,
+      id: unreadableId(request.headers.get('mcp-protocol-version')),
+      error: { code: JsonRpcErrorCode.InternalError, message: 'Internal error' },
+    })
   }
 
   /** Stops new work, ends streams, lets requests finish until the deadline, releases everything. */
@@ -178,9 +200,9 @@ export class HttpTransport {
   }
 
   #serve(
-    request: Request,
+    request: HttpRequest,
     target: { route: string; slot: HeldSlot },
-  ): Promise<Response> | Response {
+  ): Promise<Answer> | Answer {
     const { route, slot } = target
     const method = request.method
     if (route === 'sse') {
@@ -208,8 +230,18 @@ export class HttpTransport {
     return this.#init.legacyVersions.length > 0
   }
 
-  async #post(request: Request, slot: HeldSlot): Promise<Response> {
-    const gate = await openPost(request, this.#init.config.maxBodyBytes)
+  #post(request: HttpRequest, slot: HeldSlot): MaybePromise<Answer> {
+    const gate = openPost(request, this.#init.config.maxBodyBytes)
+    if (isPromiseLike(gate))
+      return gate.then((opened) => this.#posted(request, { slot, gate: opened }))
+    return this.#posted(request, { slot, gate })
+  }
+
+  #posted(
+    request: HttpRequest,
+    opened: { slot: HeldSlot; gate: GateResult },
+  ): MaybePromise<Answer> {
+    const { slot, gate } = opened
     if ('response' in gate) {
       if (gate.reason !== 'parse') this.#rejected(gate.response.status, gate.reason)
       return gate.response
@@ -226,14 +258,14 @@ export class HttpTransport {
     return handleLegacyPost(this.#context, input)
   }
 
-  async #postMessages(request: Request): Promise<Response> {
+  async #postMessages(request: HttpRequest): Promise<Answer> {
     const gate = await openPost(request, this.#init.config.maxBodyBytes)
     if ('response' in gate) return gate.response
     const sessionId = new URL(request.url).searchParams.get('sessionId')
     return this.#httpSse.post(this.#context, { body: gate.body, sessionId })
   }
 
-  #forbidden(refused: 'host' | 'origin'): Response {
+  #forbidden(refused: 'host' | 'origin'): Answer {
     this.#rejected(403, refused)
     return jsonRpcErrorResponse({
       status: 403,
@@ -245,7 +277,7 @@ export class HttpTransport {
     })
   }
 
-  #unavailable(request: Request, reason: 'closing' | 'overloaded'): Response {
+  #unavailable(request: HttpRequest, reason: 'closing' | 'overloaded'): Answer {
     this.#rejected(503, reason)
     const seconds = Math.ceil(this.#init.config.retryAfterMs / 1000)
     return jsonRpcErrorResponse({
@@ -289,7 +321,7 @@ export class HttpTransport {
  * A handshake-era message on a server that serves only the stateless revision: 400 with `-32022`
  * listing the versions it does serve (SPEC §5.3), so a dual-era client knows to go modern.
  */
-function modernOnly(body: unknown, headerVersion: string, supported: readonly string[]): Response {
+function modernOnly(body: unknown, headerVersion: string, supported: readonly string[]): Answer {
   const message = (Array.isArray(body) ? undefined : body) as
     | { id?: unknown; method?: unknown; params?: { protocolVersion?: unknown } }
     | undefined

@@ -6,6 +6,11 @@ import type { Environment } from '../../core/environment.ts'
 import type { SseStream } from '../../core/sse/writer.ts'
 import { unref } from './in-flight.ts'
 
+/** Who is told of each keep-alive of a stream. */
+export interface KeepAliveOwner {
+  readonly onKeepAlive?: (() => void) | undefined
+}
+
 /**
  * Keeps registered streams alive until they close or are removed.
  *
@@ -14,7 +19,7 @@ import { unref } from './in-flight.ts'
  * sse.signal.addEventListener('abort', stop)
  */
 export class KeepAlive {
-  readonly #streams = new Map<SseStream, (() => void) | undefined>()
+  readonly #streams = new Map<SseStream, KeepAliveOwner | undefined>()
   readonly #environment: Environment
   readonly #intervalMs: number
   #timer: unknown = undefined
@@ -35,21 +40,29 @@ export class KeepAlive {
    * keep-alive (a legacy GET stream marks its session as in use).
    */
   add(stream: SseStream, onTick?: () => void): () => void {
-    if (this.#intervalMs === 0) return noop
-    this.#streams.set(stream, onTick)
+    this.keep(stream, onTick === undefined ? undefined : { onKeepAlive: onTick })
+    return () => this.remove(stream)
+  }
+
+  /**
+   * Starts keeping `stream` alive, without a stop function: call {@link KeepAlive.remove}.
+   * `owner.onKeepAlive` runs on every tick.
+   */
+  keep(stream: SseStream, owner?: KeepAliveOwner): void {
+    if (this.#intervalMs === 0) return
+    this.#streams.set(stream, owner)
     if (this.#timer === undefined) this.#arm()
-    return () => this.#remove(stream)
+  }
+
+  /** Stops keeping `stream` alive (idempotent). */
+  remove(stream: SseStream): void {
+    if (this.#streams.delete(stream) && this.#streams.size === 0) this.#disarm()
   }
 
   /** Stops the timer and forgets every stream. */
   close(): void {
     this.#streams.clear()
     this.#disarm()
-  }
-
-  #remove(stream: SseStream): void {
-    this.#streams.delete(stream)
-    if (this.#streams.size === 0) this.#disarm()
   }
 
   #arm(): void {
@@ -64,12 +77,10 @@ export class KeepAlive {
 
   #tick(): void {
     this.#timer = undefined
-    for (const [stream, onTick] of this.#streams) {
+    for (const [stream, owner] of this.#streams) {
       if (!stream.comment()) this.#streams.delete(stream)
-      else onTick?.()
+      else owner?.onKeepAlive?.()
     }
     if (this.#streams.size > 0) this.#arm()
   }
 }
-
-function noop(): void {}

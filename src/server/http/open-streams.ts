@@ -49,18 +49,16 @@ export class OpenStreams {
       return
     }
     this.#entries.set(sse, entry)
-    const stopKeepAlive = this.#keepAlive.add(sse, entry.onKeepAlive)
+    this.#keepAlive.keep(sse, entry)
     if (this.#events.hasListeners) this.#emit('stream:opened', entry)
-    sse.signal.addEventListener(
-      'abort',
-      () => {
-        stopKeepAlive()
-        this.#entries.delete(sse)
-        entry.onClosed?.()
-        if (this.#events.hasListeners) this.#emit('stream:closed', entry)
-      },
-      { once: true },
-    )
+    sse.onEnd(() => this.#closed(sse, entry))
+  }
+
+  #closed(sse: SseStream, entry: StreamEntry): void {
+    this.#keepAlive.remove(sse)
+    this.#entries.delete(sse)
+    entry.onClosed?.()
+    if (this.#events.hasListeners) this.#emit('stream:closed', entry)
   }
 
   /** Ends the open connections of the given kinds, or all of them (server shutdown). */

@@ -4,16 +4,22 @@
  * `JSON.parse`.
  */
 import { JsonRpcErrorCode } from '../../core/errors/codes.ts'
-import { readBodyText } from './body.ts'
+import { chain, type MaybePromise } from '../../core/maybe-promise.ts'
+import { type BodyText, readBodyText } from './body.ts'
 import { accepts, JSON_MEDIA_TYPE, mediaTypeEssence, SSE_MEDIA_TYPE } from './media-type.ts'
-import { jsonRpcErrorResponse, unreadableId } from './responses.ts'
+import {
+  type HttpRequest,
+  jsonRpcErrorResponse,
+  type PreparedResponse,
+  unreadableId,
+} from './responses.ts'
 import type { RejectionReason } from './server-events.ts'
 
 const BOTH = [JSON_MEDIA_TYPE, SSE_MEDIA_TYPE]
 
 /** A refused request: the response, and why (for the `http:rejected` event). */
 export interface GateRejection {
-  readonly response: Response
+  readonly response: PreparedResponse
   readonly reason: RejectionReason | 'parse'
 }
 
@@ -27,7 +33,7 @@ export type GateResult = { readonly body: unknown } | GateRejection
  * const gate = await openPost(request, config.maxBodyBytes)
  * if ('response' in gate) return gate.response
  */
-export async function openPost(request: Request, maxBodyBytes: number): Promise<GateResult> {
+export function openPost(request: HttpRequest, maxBodyBytes: number): MaybePromise<GateResult> {
   const headers = request.headers
   const id = unreadableId(headers.get('mcp-protocol-version'))
   if (mediaTypeEssence(headers.get('content-type')) !== JSON_MEDIA_TYPE) {
@@ -42,11 +48,18 @@ export async function openPost(request: Request, maxBodyBytes: number): Promise<
       message: 'Not Acceptable: the client must accept both application/json and text/event-stream',
     })
   }
-  const text = await readBodyText(request, maxBodyBytes)
+  return chain(readBodyText(request, maxBodyBytes), (text) => parseBody(text, { id, maxBodyBytes }))
+}
+
+function parseBody(
+  text: BodyText,
+  context: { id: null | undefined; maxBodyBytes: number },
+): GateResult {
+  const { id } = context
   if (!text.ok) {
     return reject(413, 'body-too-large', {
       id,
-      message: `Payload Too Large: the body exceeds ${maxBodyBytes} bytes`,
+      message: `Payload Too Large: the body exceeds ${context.maxBodyBytes} bytes`,
     })
   }
   try {

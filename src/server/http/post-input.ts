@@ -7,14 +7,14 @@ import type { ProtocolError } from '../../core/errors/protocol-error.ts'
 import { toWireError } from '../../core/protocol/incoming.ts'
 import type { JsonRpcId } from '../../core/protocol/messages.ts'
 import type { Slot } from './capacity.ts'
-import { jsonRpcErrorResponse } from './responses.ts'
+import { type HttpRequest, jsonRpcErrorResponse } from './responses.ts'
 
 /** A JSON-RPC message as parsed from a body (one object). */
 export type MessageFields = Readonly<Record<string, unknown>>
 
 /** A POST whose body was read and parsed. */
 export interface PostInput {
-  readonly request: Request
+  readonly request: HttpRequest
   /** The parsed body: one message, or an array (a batch). */
   readonly body: unknown
   /** The `maxClients` slot this request holds; keep it for a stream, else it is released on return. */
@@ -26,20 +26,6 @@ export interface HeldSlot extends Slot {
   /** Takes over the slot: the caller releases it later. */
   keep(): void
   readonly kept: boolean
-}
-
-/** Wraps a slot so a handler can keep it for a stream. */
-export function holdSlot(slot: Slot): HeldSlot {
-  let kept = false
-  return {
-    release: () => slot.release(),
-    keep: () => {
-      kept = true
-    },
-    get kept() {
-      return kept
-    },
-  }
 }
 
 /** An HTTP error response carrying `error`, echoing `id`. */

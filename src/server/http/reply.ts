@@ -3,12 +3,12 @@
  * anything related to the request (a progress or log notification, a server→client request) has to
  * go out before it. The common request pays for one `JSON.stringify` and one `Response`.
  */
-import { jsonResponse } from './responses.ts'
+import { type Answer, emptyResponse, jsonResponse } from './responses.ts'
 
 /** The SSE side of a reply, opened on the first message sent before the response. */
 export interface ReplyStream {
   /** The SSE response handed to the client. */
-  readonly response: Response
+  readonly response: Answer
   /** Queues one JSON-RPC message, in order. */
   send(message: unknown): void
   /** Ends the stream after everything queued. */
@@ -39,8 +39,8 @@ export interface ReplyOptions {
  */
 export class Reply {
   /** Settles with the HTTP response as soon as its kind (JSON or SSE) is known. */
-  readonly response: Promise<Response>
-  #resolve: (response: Response) => void = noop
+  readonly response: Promise<Answer>
+  #resolve: (response: Answer) => void = noop
   readonly #options: ReplyOptions
   #stream: ReplyStream | undefined = undefined
   #remaining: number
@@ -120,7 +120,7 @@ export class Reply {
     if (this.#remaining > 0) return
     if (this.#stream !== undefined) this.#finish(() => this.#stream?.end())
     else if (this.#collected !== undefined) this.#finishJson(200)
-    else this.#finish(() => this.#resolve(new Response(null, { status: 202 })))
+    else this.#finish(() => this.#resolve(emptyResponse(202)))
   }
 
   #finishJson(status: number): void {

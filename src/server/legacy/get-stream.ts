@@ -7,10 +7,19 @@
 import { ProtocolError } from '../../core/errors/protocol-error.ts'
 import { SseStream } from '../../core/sse/writer.ts'
 import type { SessionRecord } from '../../stores/session-store.ts'
+import type { FanoutTarget } from '../http/fanout.ts'
 import { accepts, SSE_MEDIA_TYPE } from '../http/media-type.ts'
+import type { StreamEntry } from '../http/open-streams.ts'
 import type { HeldSlot } from '../http/post-input.ts'
 import { errorReply } from '../http/post-input.ts'
-import { emptyResponse, jsonRpcErrorResponse, sseResponse } from '../http/responses.ts'
+import {
+  type Answer,
+  emptyResponse,
+  type HttpRequest,
+  jsonRpcErrorResponse,
+  PreparedResponse,
+  sseResponse,
+} from '../http/responses.ts'
 import type { BusEvent } from '../modern/bus.ts'
 import {
   checkLegacyVersionHeader,
@@ -27,7 +36,7 @@ export const GET_STREAM_ID = 'g'
 
 /** A GET or DELETE with the session it names. */
 interface SessionRequest {
-  readonly request: Request
+  readonly request: HttpRequest
   readonly slot: HeldSlot
 }
 
@@ -37,8 +46,8 @@ interface SessionRequest {
  */
 async function requireSession(
   context: LegacyContext,
-  request: Request,
-): Promise<SessionRecord | Response> {
+  request: HttpRequest,
+): Promise<SessionRecord | PreparedResponse> {
   const versionError = checkLegacyVersionHeader(
     context,
     request.headers.get('mcp-protocol-version'),
@@ -61,10 +70,10 @@ async function requireSession(
 export async function handleLegacyGet(
   context: LegacyContext,
   input: SessionRequest,
-): Promise<Response> {
+): Promise<Answer> {
   if (!acceptsEventStream(input.request)) return notAcceptable()
   const record = await requireSession(context, input.request)
-  if (record instanceof Response) return record
+  if (record instanceof PreparedResponse) return record
   const live = context.live.ensure(record.id)
   const lastEventId = input.request.headers.get('last-event-id')
   if (lastEventId !== null) {
@@ -87,7 +96,7 @@ export async function handleLegacyGet(
 function openGetStream(
   context: LegacyContext,
   input: { live: LiveSession; slot: HeldSlot; lastEventId?: string },
-): Response {
+): Answer {
   const { live, slot } = input
   const connection = new SseStream()
   const stream = new LegacyStream({
@@ -104,25 +113,58 @@ function openGetStream(
   previous?.connection?.close()
   if (input.lastEventId !== undefined) void stream.resume(connection, input.lastEventId)
   slot.keep()
-  const detach = context.fanout.add({
-    deliver: (event) => deliverToSession(context, { stream, event }),
-  })
-  context.streams.add(connection, {
-    kind: 'get',
-    era: 'legacy',
-    sessionId: live.id,
-    shutdown: () => connection.send({ retry: context.config.sseRetryMs }),
-    // A client listening on its GET stream is using the session, even without requests.
-    onKeepAlive: () => context.sessions.touch(live.id),
-    onClosed: () => {
-      detach()
-      slot.release()
-      stream.connectionClosed(connection)
-      if (live.getStream === stream) live.getStream = undefined
-      context.live.release(live)
-    },
-  })
+  const registration = new GetStreamRegistration(context, { live, stream, connection, slot })
+  context.fanout.attach(registration)
+  context.streams.add(connection, registration)
   return stream.response
+}
+
+/**
+ * An open GET stream's place in the server: its open-stream entry and its fan-out target, as one
+ * object (a session may hold its GET stream for hours; closures per concern would cost more).
+ */
+class GetStreamRegistration implements StreamEntry, FanoutTarget {
+  readonly kind = 'get'
+  readonly era = 'legacy'
+  readonly sessionId: string
+  readonly #context: LegacyContext
+  readonly #live: LiveSession
+  readonly #stream: LegacyStream
+  readonly #connection: SseStream
+  readonly #slot: HeldSlot
+
+  constructor(
+    context: LegacyContext,
+    parts: { live: LiveSession; stream: LegacyStream; connection: SseStream; slot: HeldSlot },
+  ) {
+    this.sessionId = parts.live.id
+    this.#context = context
+    this.#live = parts.live
+    this.#stream = parts.stream
+    this.#connection = parts.connection
+    this.#slot = parts.slot
+  }
+
+  deliver(event: BusEvent): void {
+    deliverToSession(this.#context, { stream: this.#stream, event })
+  }
+
+  shutdown(): void {
+    this.#connection.send({ retry: this.#context.config.sseRetryMs })
+  }
+
+  /** A client listening on its GET stream is using the session, even without requests. */
+  onKeepAlive(): void {
+    this.#context.sessions.touch(this.sessionId)
+  }
+
+  onClosed(): void {
+    this.#context.fanout.remove(this)
+    this.#slot.release()
+    this.#stream.connectionClosed(this.#connection)
+    if (this.#live.getStream === this.#stream) this.#live.getStream = undefined
+    this.#context.live.release(this.#live)
+  }
 }
 
 /** Server-wide events for one session: list changes, and updates of resources it subscribed to. */
@@ -152,7 +194,7 @@ function deliverToSession(
 function resume(
   context: LegacyContext,
   input: { live: LiveSession; lastEventId: string; slot: HeldSlot },
-): Response | undefined {
+): Answer | undefined {
   const { live, lastEventId, slot } = input
   const streamId = context.tracker.streamIdOf(lastEventId)
   if (streamId === undefined) return undefined
@@ -180,16 +222,16 @@ function resume(
       () => connection.close(),
     )
   }
-  return sseResponse(connection.readable)
+  return sseResponse(connection)
 }
 
 /** Whether a GET admits `text/event-stream` (a missing `Accept` admits everything). */
-export function acceptsEventStream(request: Request): boolean {
+export function acceptsEventStream(request: HttpRequest): boolean {
   return accepts(request.headers.get('accept'), [SSE_MEDIA_TYPE])
 }
 
 /** 406 for a GET that does not accept an event stream. */
-export function notAcceptable(): Response {
+export function notAcceptable(): Answer {
   return jsonRpcErrorResponse({
     status: 406,
     id: null,
@@ -207,10 +249,10 @@ export function notAcceptable(): Response {
  */
 export async function handleLegacyDelete(
   context: LegacyContext,
-  request: Request,
-): Promise<Response> {
+  request: HttpRequest,
+): Promise<Answer> {
   const record = await requireSession(context, request)
-  if (record instanceof Response) return record
+  if (record instanceof PreparedResponse) return record
   context.live.end(record.id, new Error('The session was deleted'))
   await context.sessions.delete(record.id, 'closed')
   return emptyResponse(204)

@@ -18,7 +18,7 @@ import {
   type MessageFields,
 } from '../http/post-input.ts'
 import { Reply, type ReplyStream } from '../http/reply.ts'
-import { emptyResponse, sseResponse } from '../http/responses.ts'
+import { type Answer, emptyResponse, sseResponse } from '../http/responses.ts'
 import { type LegacyContext, sessionNotFound, sessionRevision } from './legacy-context.ts'
 import { runLegacyRequest } from './legacy-request.ts'
 import { LiveSession } from './live-sessions.ts'
@@ -87,7 +87,7 @@ export class HttpSseTransport {
   }
 
   /** Opens a connection (the GET). */
-  open(context: LegacyContext, input: { slot: HeldSlot }): Response {
+  open(context: LegacyContext, input: { slot: HeldSlot }): Answer {
     const id = globalThis.crypto.randomUUID()
     const connection = new SseStream()
     const live = new LiveSession(id, context.environment)
@@ -127,11 +127,11 @@ export class HttpSseTransport {
         }
       },
     })
-    return sseResponse(connection.readable)
+    return sseResponse(connection)
   }
 
   /** Accepts a POSTed message (or batch) for connection `sessionId`: 202, answers go out as events. */
-  post(context: LegacyContext, input: { body: unknown; sessionId: string | null }): Response {
+  post(context: LegacyContext, input: { body: unknown; sessionId: string | null }): Answer {
     const session = input.sessionId === null ? undefined : this.#sessions.get(input.sessionId)
     if (session === undefined) {
       return errorReply(404, null, sessionNotFound())

@@ -3,11 +3,18 @@
  * `notifications/cancelled`, never by a dropped connection), its channel (notifications and
  * server→client requests on its own stream, and `closeStream()` for SSE polling), and its answer.
  */
+
+import type { LegacyRevision } from '../../core/eras/versions.ts'
 import { ProtocolError } from '../../core/errors/protocol-error.ts'
 import { errorResponse, type JsonRpcId, resultResponse } from '../../core/protocol/messages.ts'
 import { SseStream } from '../../core/sse/writer.ts'
 import type { SessionRecord } from '../../stores/session-store.ts'
-import type { RequestChannel, RequestScope, SessionHandle } from '../dispatch/scope.ts'
+import type {
+  ChannelRequestOptions,
+  RequestChannel,
+  RequestScope,
+  SessionHandle,
+} from '../dispatch/scope.ts'
 import { reportError } from '../http/context.ts'
 import type { RequestControl, TerminationReason } from '../http/in-flight.ts'
 import { dispatchFailure, type MessageFields } from '../http/post-input.ts'
@@ -16,13 +23,16 @@ import type { RequestOutcome } from '../http/server-events.ts'
 import { type LegacyContext, sessionRevision } from './legacy-context.ts'
 import { LegacyStream } from './legacy-stream.ts'
 import type { LiveSession } from './live-sessions.ts'
+import { sessionHandle } from './session-handle.ts'
 
 const RESOLVED = Promise.resolve()
+const EMPTY: Readonly<Record<string, unknown>> = Object.freeze({})
 
 /** One request to serve in a session. */
 export interface LegacyJob {
   readonly record: SessionRecord
-  readonly session: SessionHandle
+  /** The dispatcher's view of the session; built from `record` on first use when left out. */
+  readonly session?: SessionHandle | undefined
   readonly live: LiveSession
   readonly message: MessageFields
   readonly reply: Reply
@@ -35,38 +45,158 @@ export interface LegacyJob {
 
 /** Starts serving `job.message`; its response goes to `job.reply`. */
 export function runLegacyRequest(context: LegacyContext, job: LegacyJob): void {
-  const { message, reply, live } = job
-  const id = message.id as JsonRpcId
-  const method = message.method as string
-  const control = context.inFlight.start()
-  const startedAt = context.events.hasListeners ? context.environment.now() : 0
-  let finished = false
-  const finish = (outcome: RequestOutcome, answer?: { message: unknown; status?: number }) => {
-    if (finished) return false
-    finished = true
-    context.inFlight.end(control)
-    live.untrackRequest(id, cancel)
+  new LegacyCall(context, job).start()
+}
+
+/**
+ * One request being served: its scope and channel for the dispatcher, and its end. One object per
+ * request rather than a closure per concern: the request path allocates as little as it can.
+ */
+class LegacyCall implements RequestScope, RequestChannel {
+  readonly era = 'legacy'
+  readonly revision: LegacyRevision
+  readonly requestId: JsonRpcId
+  readonly clientCapabilities: Readonly<Record<string, unknown>>
+  readonly clientInfo: Readonly<Record<string, unknown>> | undefined
+  readonly channel: RequestChannel
+  readonly #context: LegacyContext
+  readonly #job: LegacyJob
+  readonly #control: RequestControl
+  readonly #startedAt: number
+  #session: SessionHandle | undefined
+  #finished = false
+  readonly #cancel = () => this.#cancelled()
+
+  constructor(context: LegacyContext, job: LegacyJob) {
+    const { record } = job
+    this.revision = sessionRevision(record)
+    this.requestId = job.message.id as JsonRpcId
+    this.clientCapabilities = record.clientCapabilities ?? EMPTY
+    this.clientInfo = record.clientInfo
+    this.#context = context
+    this.#job = job
+    this.#session = job.session
+    this.#control = context.inFlight.start()
+    this.#startedAt = context.events.hasListeners ? context.environment.now() : 0
+    this.channel = job.resumable === false ? new PlainChannel(this) : this
+  }
+
+  get signal(): AbortSignal {
+    return this.#control.signal
+  }
+
+  get session(): SessionHandle {
+    this.#session ??= sessionHandle(this.#context.sessions, this.#job.record)
+    return this.#session
+  }
+
+  start(): void {
+    const { message, live } = this.#job
+    const method = message.method as string
+    live.trackRequest(this.requestId, this.#cancel)
+    this.#control.onTerminate = (reason: TerminationReason) =>
+      this.#finish(reason, terminated(this.requestId, reason))
+    const events = this.#context.events
+    if (events.hasListeners) {
+      events.emit({
+        type: 'request:received',
+        era: 'legacy',
+        method,
+        id: this.requestId,
+        sessionId: live.id,
+      })
+    }
+    this.#context.target
+      .dispatch(method, message.params as MessageFields | undefined, this)
+      .then(this.#resolved, this.#rejected)
+  }
+
+  notify(method: string, params: Readonly<Record<string, unknown>>): Promise<void> {
+    this.#job.reply.send({ jsonrpc: '2.0', method, params })
+    return RESOLVED
+  }
+
+  request(
+    method: string,
+    params: Readonly<Record<string, unknown>>,
+    options?: ChannelRequestOptions,
+  ): Promise<unknown> {
+    const { reply, live } = this.#job
+    return live.requests.request({
+      method,
+      params,
+      send: (message) => reply.send(message),
+      signal: options?.signal ?? this.#control.signal,
+      timeoutMs: options?.timeoutMs ?? this.#context.config.requestTimeoutMs,
+    })
+  }
+
+  // SSE polling: the priming event (with `retry`) goes out, then the connection closes; the client
+  // resumes with GET + Last-Event-ID and gets the rest from the event store.
+  closeStream(): void {
+    const stream = this.#job.reply.ensureStream()
+    if (stream instanceof LegacyStream) stream.detach()
+  }
+
+  readonly #resolved = (result: Readonly<Record<string, unknown>>) => {
+    this.#finish('result', { message: resultResponse(this.requestId, result) })
+  }
+
+  readonly #rejected = (error: unknown) => {
+    this.#finish('error', { message: errorResponse(this.requestId, dispatchFailure(error).error) })
+  }
+
+  #cancelled(): void {
+    this.#control.abort(new DOMException('The client cancelled the request', 'AbortError'))
+    this.#finish('cancelled')
+  }
+
+  #finish(outcome: RequestOutcome, answer?: { message: unknown; status?: number }): boolean {
+    if (this.#finished) return false
+    this.#finished = true
+    const { reply, live } = this.#job
+    this.#context.inFlight.end(this.#control)
+    live.untrackRequest(this.requestId, this.#cancel)
     if (answer === undefined) reply.skip()
     else reply.respond(answer.message, answer.status)
-    context.live.release(live)
-    settled(context, { job, outcome, startedAt })
+    this.#context.live.release(live)
+    if (this.#context.events.hasListeners) this.#settled(outcome)
     return true
   }
-  const cancel = () => {
-    control.abort(new DOMException('The client cancelled the request', 'AbortError'))
-    finish('cancelled')
+
+  #settled(outcome: RequestOutcome): void {
+    const { message, live } = this.#job
+    this.#context.events.emit({
+      type: 'request:settled',
+      era: 'legacy',
+      method: message.method as string,
+      id: this.requestId,
+      sessionId: live.id,
+      outcome,
+      durationMs: this.#context.environment.now() - this.#startedAt,
+    })
   }
-  live.trackRequest(id, cancel)
-  control.onTerminate = (reason: TerminationReason) => finish(reason, terminated(id, reason))
-  if (context.events.hasListeners) {
-    context.events.emit({ type: 'request:received', era: 'legacy', method, id, sessionId: live.id })
+}
+
+/** The channel of a request whose stream cannot be resumed (2024-11-05): no `closeStream`. */
+class PlainChannel implements RequestChannel {
+  readonly #call: LegacyCall
+
+  constructor(call: LegacyCall) {
+    this.#call = call
   }
-  const scope = legacyScope(job, { control, channel: legacyChannel(context, { job, control }) })
-  context.target.dispatch(method, message.params as MessageFields | undefined, scope).then(
-    (result) => finish('result', { message: resultResponse(id, result) }),
-    (error: unknown) =>
-      finish('error', { message: errorResponse(id, dispatchFailure(error).error) }),
-  )
+
+  notify(method: string, params: Readonly<Record<string, unknown>>): Promise<void> {
+    return this.#call.notify(method, params)
+  }
+
+  request(
+    method: string,
+    params: Readonly<Record<string, unknown>>,
+    options?: ChannelRequestOptions,
+  ): Promise<unknown> {
+    return this.#call.request(method, params, options)
+  }
 }
 
 function terminated(
@@ -77,72 +207,6 @@ function terminated(
     reason === 'timeout' ? 'Request timed out' : 'The server is shutting down',
   )
   return { message: errorResponse(id, error.toJsonRpc()), status: reason === 'timeout' ? 200 : 503 }
-}
-
-function settled(
-  context: LegacyContext,
-  info: { job: LegacyJob; outcome: RequestOutcome; startedAt: number },
-): void {
-  if (!context.events.hasListeners) return
-  context.events.emit({
-    type: 'request:settled',
-    era: 'legacy',
-    method: info.job.message.method as string,
-    id: info.job.message.id as JsonRpcId,
-    sessionId: info.job.live.id,
-    outcome: info.outcome,
-    durationMs: context.environment.now() - info.startedAt,
-  })
-}
-
-function legacyScope(
-  job: LegacyJob,
-  input: { control: RequestControl; channel: RequestChannel },
-): RequestScope {
-  const { record } = job
-  const { control } = input
-  return {
-    era: 'legacy',
-    revision: sessionRevision(record),
-    requestId: job.message.id as JsonRpcId,
-    get signal() {
-      return control.signal
-    },
-    clientCapabilities: record.clientCapabilities ?? {},
-    clientInfo: record.clientInfo,
-    session: job.session,
-    channel: input.channel,
-  }
-}
-
-function legacyChannel(
-  context: LegacyContext,
-  input: { job: LegacyJob; control: RequestControl },
-): RequestChannel {
-  const { reply, live } = input.job
-  const channel: RequestChannel = {
-    notify(method, params) {
-      reply.send({ jsonrpc: '2.0', method, params })
-      return RESOLVED
-    },
-    request(method, params, options) {
-      return live.requests.request({
-        method,
-        params,
-        send: (message) => reply.send(message),
-        signal: options?.signal ?? input.control.signal,
-        timeoutMs: options?.timeoutMs ?? context.config.requestTimeoutMs,
-      })
-    },
-  }
-  if (input.job.resumable === false) return channel
-  // SSE polling: the priming event (with `retry`) goes out, then the connection closes; the client
-  // resumes with GET + Last-Event-ID and gets the rest from the event store.
-  channel.closeStream = () => {
-    const stream = reply.ensureStream()
-    if (stream instanceof LegacyStream) stream.detach()
-  }
-  return channel
 }
 
 /**

@@ -9,7 +9,7 @@
 import type { SseStream } from '../../core/sse/writer.ts'
 import type { EventTracker } from '../../sessions/event-tracker.ts'
 import type { ReplyStream } from '../http/reply.ts'
-import { sseResponse } from '../http/responses.ts'
+import { type Answer, sseResponse } from '../http/responses.ts'
 
 /** What a {@link LegacyStream} is built from. */
 export interface LegacyStreamOptions {
@@ -42,7 +42,7 @@ export class LegacyStream implements ReplyStream {
   readonly sessionId: string
   readonly streamId: string
   /** The SSE response over the first connection. */
-  readonly response: Response
+  readonly response: Answer
   /** Called once the stream is complete (its last message sent) and its connection closed. */
   onComplete: (() => void) | undefined = undefined
   readonly #tracker: EventTracker
@@ -57,7 +57,7 @@ export class LegacyStream implements ReplyStream {
     this.#tracker = options.tracker
     this.#onError = options.onError
     this.#connection = options.connection
-    this.response = sseResponse(options.connection.readable)
+    this.response = sseResponse(options.connection)
     if (options.prime === false) return
     const retry = options.retryMs
     // The priming event: an id (tracked, so resuming from it replays everything after) and no data.

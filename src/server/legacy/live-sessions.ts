@@ -13,6 +13,9 @@ export class LiveSession {
   readonly id: string
   /** The session's GET stream, while one is open. */
   getStream: LegacyStream | undefined = undefined
+  // The common case, one request at a time, needs no map: the first request is held here.
+  #firstId: JsonRpcId | undefined = undefined
+  #firstCancel: (() => void) | undefined = undefined
   #cancels: Map<JsonRpcId, () => void> | undefined = undefined
   #requests: ClientRequests | undefined = undefined
   #streams: Map<string, LegacyStream> | undefined = undefined
@@ -27,6 +30,7 @@ export class LiveSession {
   get idle(): boolean {
     return (
       this.getStream === undefined &&
+      this.#firstCancel === undefined &&
       (this.#cancels === undefined || this.#cancels.size === 0) &&
       (this.#requests === undefined || this.#requests.size === 0) &&
       (this.#streams === undefined || this.#streams.size === 0)
@@ -46,20 +50,30 @@ export class LiveSession {
 
   /** Registers how to cancel request `id`. */
   trackRequest(id: JsonRpcId, cancel: () => void): void {
+    if (this.#firstCancel === undefined || this.#firstId === id) {
+      this.#firstId = id
+      this.#firstCancel = cancel
+      return
+    }
     this.#cancels ??= new Map()
     this.#cancels.set(id, cancel)
   }
 
   /** Forgets request `id` (it finished). */
   untrackRequest(id: JsonRpcId, cancel: () => void): void {
-    if (this.#cancels?.get(id) === cancel) this.#cancels.delete(id)
+    if (this.#firstCancel === cancel && this.#firstId === id) {
+      this.#firstId = undefined
+      this.#firstCancel = undefined
+    } else if (this.#cancels?.get(id) === cancel) {
+      this.#cancels.delete(id)
+    }
   }
 
   /** Cancels request `id` (`notifications/cancelled`); unknown or finished ids are ignored. */
   cancelRequest(id: JsonRpcId): void {
-    const cancel = this.#cancels?.get(id)
+    const cancel = this.#firstId === id ? this.#firstCancel : this.#cancels?.get(id)
     if (cancel === undefined) return
-    this.#cancels?.delete(id)
+    this.untrackRequest(id, cancel)
     cancel()
   }
 
@@ -90,7 +104,10 @@ export class LiveSession {
   /** Ends everything: requests are cancelled, waiting server→client requests fail, streams close. */
   end(reason: unknown): void {
     const cancels = this.#cancels === undefined ? [] : [...this.#cancels.values()]
+    if (this.#firstCancel !== undefined) cancels.push(this.#firstCancel)
     this.#cancels = undefined
+    this.#firstId = undefined
+    this.#firstCancel = undefined
     for (const cancel of cancels) cancel()
     this.#requests?.rejectAll(reason)
     for (const stream of this.streams()) stream.connection?.close()

@@ -5,6 +5,7 @@
  * once something has to go out before the response. Batches only in 2025-03-26 sessions.
  */
 import { ProtocolError } from '../../core/errors/protocol-error.ts'
+import { isPromiseLike, type MaybePromise } from '../../core/maybe-promise.ts'
 import { classifyMessage, describeInvalid } from '../../core/protocol/classify.ts'
 import { errorResponse, type JsonRpcId } from '../../core/protocol/messages.ts'
 import type { SessionRecord } from '../../stores/session-store.ts'
@@ -16,7 +17,7 @@ import {
   type PostInput,
 } from '../http/post-input.ts'
 import { Reply } from '../http/reply.ts'
-import { emptyResponse, jsonResponse } from '../http/responses.ts'
+import { type Answer, emptyResponse, jsonResponse } from '../http/responses.ts'
 import {
   checkLegacyVersionHeader,
   findSession,
@@ -38,10 +39,7 @@ const NEVER_ABORTED = new AbortController().signal
  * @example
  * if (era.era === 'legacy') return handleLegacyPost(context, input)
  */
-export async function handleLegacyPost(
-  context: LegacyContext,
-  input: PostInput,
-): Promise<Response> {
+export function handleLegacyPost(context: LegacyContext, input: PostInput): MaybePromise<Answer> {
   const { body, request } = input
   if (!Array.isArray(body)) {
     const kind = classifyMessage(body)
@@ -59,14 +57,27 @@ export async function handleLegacyPost(
   if (versionError !== undefined) return errorReply(400, idForErrors, versionError)
   const sessionId = request.headers.get(SESSION_HEADER)
   if (sessionId === null) return errorReply(400, idForErrors, sessionIdRequired())
-  const record = await findSession(context, sessionId)
-  if (record === undefined) return errorReply(404, idForErrors, sessionNotFound())
-  context.sessions.touch(sessionId)
+  // The session is in memory (synchronous) unless another process created it.
+  const found = findSession(context, sessionId)
+  if (isPromiseLike(found)) {
+    return found.then((record) => inSession(context, { input, record, idForErrors }))
+  }
+  return inSession(context, { input, record: found, idForErrors })
+}
+
+function inSession(
+  context: LegacyContext,
+  found: { input: PostInput; record: SessionRecord | undefined; idForErrors: JsonRpcId | null },
+): MaybePromise<Answer> {
+  const { input, record } = found
+  if (record === undefined) return errorReply(404, found.idForErrors, sessionNotFound())
+  context.sessions.touch(record.id)
+  const body = input.body
   if (Array.isArray(body)) return handleBatch(context, { input, record, messages: body })
   return handleMessage(context, { input, record, message: body as MessageFields })
 }
 
-function invalidMessage(body: unknown): Response {
+function invalidMessage(body: unknown): Answer {
   const invalid = describeInvalid(body)
   return errorReply(400, invalid.id, ProtocolError.invalidRequest(invalid.message))
 }
@@ -79,7 +90,7 @@ function readableId(body: unknown): JsonRpcId | null {
 async function initializeSession(
   context: LegacyContext,
   init: { id: JsonRpcId; params: unknown },
-): Promise<Response> {
+): Promise<Answer> {
   let negotiated: ReturnType<LegacyContext['target']['initialize']>
   try {
     negotiated = context.target.initialize(init.params)
@@ -104,10 +115,7 @@ interface SessionMessage {
   readonly message: MessageFields
 }
 
-function handleMessage(
-  context: LegacyContext,
-  target: SessionMessage,
-): Response | Promise<Response> {
+function handleMessage(context: LegacyContext, target: SessionMessage): Answer | Promise<Answer> {
   const { message, record, input } = target
   const kind = classifyMessage(message)
   if (kind === 'result' || kind === 'error') {
@@ -124,20 +132,14 @@ function handleMessage(
     openStream: () => openLegacyReplyStream(context, live),
     onSettled: () => input.slot.release(),
   })
-  runLegacyRequest(context, {
-    record,
-    session: sessionHandle(context.sessions, record),
-    live,
-    message,
-    reply,
-  })
+  runLegacyRequest(context, { record, live, message, reply })
   return reply.response
 }
 
 function handleBatch(
   context: LegacyContext,
   batch: { input: PostInput; record: SessionRecord; messages: readonly unknown[] },
-): Response | Promise<Response> {
+): Answer | Promise<Answer> {
   const { record, messages, input } = batch
   if (messages.length === 0 || sessionRevision(record) !== '2025-03-26') {
     const reason =

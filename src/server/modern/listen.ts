@@ -11,7 +11,7 @@ import { SUBSCRIPTION_ID_META_KEY } from '../../core/schemas/meta-keys.ts'
 import { SseStream } from '../../core/sse/writer.ts'
 import type { ListenFilter, ServerContext } from '../http/context.ts'
 import { errorReply, type MessageFields, type PostInput } from '../http/post-input.ts'
-import { sseResponse } from '../http/responses.ts'
+import { type Answer, sseResponse } from '../http/responses.ts'
 import type { BusEvent } from './bus.ts'
 import { isObject } from './meta.ts'
 
@@ -34,7 +34,7 @@ export function serveListen(
     readonly id: JsonRpcId
     readonly params: MessageFields | undefined
   },
-): Response {
+): Answer {
   const { input, id } = listen
   const requested = readFilter(listen.params?.notifications)
   if (requested === undefined) {
@@ -68,7 +68,7 @@ export function serveListen(
       input.slot.release()
     },
   })
-  return sseResponse(sse.readable)
+  return sseResponse(sse)
 }
 
 function send(sse: SseStream, message: unknown): void {

@@ -3,6 +3,7 @@
  * `x-mcp-header: "<Name>"`; clients then mirror the argument into `Mcp-Param-<Name>`, and the
  * server must check that the header is there and matches the body.
  */
+import type { HeaderLookup } from '../../core/buffered-exchange.ts'
 import type { ProtocolError } from '../../core/errors/protocol-error.ts'
 import { decodeHeaderValue } from './header-value.ts'
 import { headerMismatch, isObject } from './meta.ts'
@@ -67,7 +68,7 @@ function collect(
  */
 export function checkParamHeaders(
   bindings: readonly ParamHeaderBinding[],
-  input: { readonly arguments: unknown; readonly headers: Headers },
+  input: { readonly arguments: unknown; readonly headers: HeaderLookup },
 ): ProtocolError | undefined {
   for (const binding of bindings) {
     const value = valueAt(input.arguments, binding.path)

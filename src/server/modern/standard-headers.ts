@@ -3,6 +3,7 @@
  * `Mcp-Name` for `tools/call`, `prompts/get` (`params.name`) and `resources/read` (`params.uri`).
  * Header names match case-insensitively (the `Headers` class does that); values are case-sensitive.
  */
+import type { HeaderLookup } from '../../core/buffered-exchange.ts'
 import type { ProtocolError } from '../../core/errors/protocol-error.ts'
 import { decodeHeaderValue } from './header-value.ts'
 import { headerMismatch } from './meta.ts'
@@ -31,7 +32,7 @@ const OPTIONAL_NAME: Readonly<Record<string, string>> = {
 export function checkStandardHeaders(input: {
   readonly method: string
   readonly params: Readonly<Record<string, unknown>> | undefined
-  readonly headers: Headers
+  readonly headers: HeaderLookup
 }): ProtocolError | undefined {
   const { method, params, headers } = input
   const headerMethod = headers.get('mcp-method')

@@ -5,6 +5,7 @@
  * read, minted or echoed.
  */
 
+import type { HeaderLookup } from '../../core/buffered-exchange.ts'
 import { LATEST_REVISION } from '../../core/eras/versions.ts'
 import { ProtocolError } from '../../core/errors/protocol-error.ts'
 import {
@@ -26,7 +27,7 @@ import {
   type PostInput,
 } from '../http/post-input.ts'
 import { Reply, type ReplyStream } from '../http/reply.ts'
-import { emptyResponse, sseResponse } from '../http/responses.ts'
+import { type Answer, emptyResponse, sseResponse } from '../http/responses.ts'
 import { serveListen } from './listen.ts'
 import { isObject, LOG_LEVELS, type RequestMeta, readRequestMeta } from './meta.ts'
 import { checkParamHeaders, paramHeaderBindings } from './param-headers.ts'
@@ -45,7 +46,7 @@ const NEVER_ABORTED = new AbortController().signal
 export function handleModernPost(
   context: ServerContext,
   input: PostInput,
-): Response | Promise<Response> {
+): Answer | Promise<Answer> {
   const { body } = input
   const kind = Array.isArray(body) ? 'invalid' : classifyMessage(body)
   if (kind === 'notification') return acceptNotification(context, body as MessageFields)
@@ -77,7 +78,7 @@ export function handleModernPost(
   return serveRequest(context, { input, id, method, params, meta })
 }
 
-function rejectNonRequest(body: unknown, kind: MessageKind): Response {
+function rejectNonRequest(body: unknown, kind: MessageKind): Answer {
   if (Array.isArray(body)) {
     const error = ProtocolError.invalidRequest('Invalid Request: 2026-07-28 has no batches')
     return errorReply(400, undefined, error)
@@ -93,7 +94,7 @@ function rejectNonRequest(body: unknown, kind: MessageKind): Response {
   return errorReply(400, isJsonRpcId(id) ? id : undefined, error)
 }
 
-function acceptNotification(context: ServerContext, message: MessageFields): Response {
+function acceptNotification(context: ServerContext, message: MessageFields): Answer {
   const method = message.method as string
   const params = message.params as MessageFields | undefined
   const meta = isObject(params?._meta) ? params._meta : {}
@@ -119,7 +120,7 @@ function acceptNotification(context: ServerContext, message: MessageFields): Res
 
 function checkToolHeaders(
   context: ServerContext,
-  input: { params: MessageFields | undefined; headers: Headers },
+  input: { params: MessageFields | undefined; headers: HeaderLookup },
 ): ProtocolError | undefined {
   const name = input.params?.name
   if (typeof name !== 'string') return undefined
@@ -138,7 +139,7 @@ interface ServeInput {
   readonly meta: RequestMeta
 }
 
-function serveRequest(context: ServerContext, serve: ServeInput): Promise<Response> {
+function serveRequest(context: ServerContext, serve: ServeInput): Promise<Answer> {
   const { input, id, method } = serve
   const request = input.request
   const control = context.inFlight.start(() => request.signal)
@@ -241,7 +242,7 @@ function openReplyStream(context: ServerContext, onCancel: () => void): ReplyStr
   const sse = new SseStream()
   context.streams.add(sse, { kind: 'reply', era: 'modern', shutdown: noop, onClosed: onCancel })
   return {
-    response: sseResponse(sse.readable),
+    response: sseResponse(sse),
     send: (message) => {
       sse.send({ data: JSON.stringify(message) })
     },

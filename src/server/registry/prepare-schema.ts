@@ -3,7 +3,7 @@
  * the server needs at request time: the JSON Schema to advertise and a validator. Both are prepared
  * once, at registration, so a call never converts or compiles a schema.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { ConfigError } from '../../core/errors/config-error.ts'
 import { validateWith } from '../../core/schemas/validate.ts'
 import {
@@ -24,7 +24,7 @@ export interface PreparedSchema {
    * Validates a value; `undefined` when mcpkit cannot validate the schema itself (raw JSON Schema
    * using keywords zod cannot express, such as `if`/`then`/`else`): the handler then validates.
    */
-  readonly check: ((value: unknown) => Promise<SchemaCheck>) | undefined
+  readonly check: ((value: unknown) => SchemaCheck | Promise<SchemaCheck>) | undefined
 }
 
 /** What {@link prepareSchema} needs. */
@@ -71,7 +71,7 @@ function compileJson(json: JsonSchema): PreparedSchema['check'] {
   } catch {
     return undefined
   }
-  return async (value) => {
+  return (value) => {
     const result = validateWith(compiled, value)
     return result.ok ? { ok: true, value } : { ok: false, message: result.message }
   }

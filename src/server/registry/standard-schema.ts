@@ -4,6 +4,8 @@
  * the interface is declared here, as the spec intends, rather than imported.
  */
 
+import { isPromiseLike } from '../../core/maybe-promise.ts'
+
 /** A validation issue as Standard Schema reports it. */
 export interface StandardSchemaIssue {
   readonly message: string
@@ -58,12 +60,19 @@ export function formatStandardIssues(issues: readonly StandardSchemaIssue[]): st
     .join('; ')
 }
 
-/** Validates `value` with any Standard Schema, sync or async; never throws for bad data. */
-export async function runStandardSchema(
+/**
+ * Validates `value` with any Standard Schema; never throws for bad data. Synchronous when the schema
+ * validates synchronously (zod does, without async refinements), a promise otherwise.
+ */
+export function runStandardSchema(
   schema: StandardSchemaV1,
   value: unknown,
-): Promise<SchemaCheck> {
-  const result = await schema['~standard'].validate(value)
+): SchemaCheck | Promise<SchemaCheck> {
+  const result = schema['~standard'].validate(value)
+  return isPromiseLike(result) ? Promise.resolve(result).then(toCheck) : toCheck(result)
+}
+
+function toCheck(result: StandardSchemaResult<unknown>): SchemaCheck {
   if (result.issues === undefined) return { ok: true, value: result.value }
   return { ok: false, message: formatStandardIssues(result.issues) }
 }
