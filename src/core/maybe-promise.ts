@@ -16,16 +16,3 @@ export function isPromiseLike<TValue>(value: MaybePromise<TValue>): value is Pro
     typeof (value as { then?: unknown }).then === 'function'
   )
 }
-
-/**
- * Applies `next` to `value` now when it is ready, else when it settles.
- *
- * @example
- * const result = chain(validate(args), (checked) => (checked.ok ? run(checked.value) : fail(checked)))
- */
-export function chain<TValue, TNext>(
-  value: MaybePromise<TValue>,
-  next: (value: TValue) => MaybePromise<TNext>,
-): MaybePromise<TNext> {
-  return isPromiseLike(value) ? Promise.resolve(value).then(next) : next(value)
-}

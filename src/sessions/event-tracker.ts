@@ -5,7 +5,12 @@ import { type ReadonlySubscribable, Subscribable } from '../core/events/subscrib
 import { createMemoryEventStore } from '../stores/memory.ts'
 import type { AppendOptions, EventStore, EventsAfter } from '../stores/session-store.ts'
 import type { EventTrackerEvent } from './session-events.ts'
-import { callStore, resolveStoreTimeoutMs, type StoreCallContext } from './store-call.ts'
+import {
+  callStore,
+  resolveStoreTimeoutMs,
+  type StoreCallContext,
+  toStoreError,
+} from './store-call.ts'
 
 /** Digits of the sequence part of an event id: base 36, zero-padded, so ids of a stream sort as text. */
 const SEQ_LENGTH = 11
@@ -105,13 +110,21 @@ export class EventTracker {
     const id = `${streamId}_${this.#nextSeq()}`
     const event = { id, streamId, message }
     try {
-      await callStore(
-        'append',
-        () => this.#store.append(sessionId, event, this.#append),
-        this.#call,
-      )
+      // The tracker's own store is in this process and gets no deadline: it is called directly.
+      if (this.#ownsStore) await this.#store.append(sessionId, event, this.#append)
+      else {
+        await callStore(
+          'append',
+          () => this.#store.append(sessionId, event, this.#append),
+          this.#call,
+        )
+      }
     } catch (error) {
-      this.#report('append', error, sessionId)
+      this.#report(
+        'append',
+        toStoreError(error, { store: this.#call.store, operation: 'append' }),
+        sessionId,
+      )
     }
     return id
   }

@@ -75,7 +75,7 @@ function throughputTable(cells: readonly ThroughputCell[]): string {
 function sessionTable(sessions: readonly SessionResult[]): string {
   const rows = sessions.map((s) => [
     s.server,
-    `${s.initMs} ms (${s.initPerSecond}/s)`,
+    `${s.initMs} ms (${s.initPerSecond}/s; runs ${s.initRunsMs.join(', ')} ms)`,
     s.idle.map((p) => `${kb(p.heapBytes)} at ${p.sessions}`).join('; '),
     s.idle.map((p) => `${kb(p.rssBytes)} at ${p.sessions}`).join('; '),
     s.withGetStream === undefined
@@ -125,7 +125,7 @@ export function renderMarkdown(report: BenchReport): string {
     '',
     '## Sessions',
     '',
-    "Per-session numbers are (after − before) / sessions, both after forced GC, in a fresh server process. Sessions are opened with `initialize` at concurrency 16 over HTTP; mcpkit's capacity step opens the rest in-process through `server.handle()`.",
+    "Per-session numbers are (after − before) / sessions, both after forced GC, in a fresh server process. Sessions are opened with `initialize` at concurrency 16 over HTTP; mcpkit's capacity step opens the rest in-process through `server.handle()`. The initialization time is the median over the memory run and further fresh processes, interleaved across servers.",
     '',
     sessionTable(report.sessions),
     '',

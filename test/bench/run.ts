@@ -45,6 +45,7 @@ const throughputPlan = {
 const sessionPlan = {
   servers: ['bare', 'mcpkit', 'sdk-v2-stateful', 'sdk-v1'] as const,
   firstCount: quick ? 2_000 : 10_000,
+  initRepetitions: quick ? 1 : 4,
   secondCount: quick ? 5_000 : 100_000,
   secondServers: ['bare', 'mcpkit'] as const,
   capacityCount: quick ? 20_000 : 500_000,

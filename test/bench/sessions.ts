@@ -6,7 +6,7 @@ import { runLoad } from './load/node-load.ts'
 import { ServerProcess } from './server-process.ts'
 import type { MemorySample } from './servers/child.ts'
 import type { ServerKind } from './servers/server-handle.ts'
-import { round, sleep } from './stats.ts'
+import { median, round, sleep } from './stats.ts'
 import {
   httpRequest,
   initializeBody,
@@ -21,6 +21,8 @@ export interface SessionPlan {
   readonly servers: readonly ServerKind[]
   /** The first step (initialization time, per-session memory, GET streams). */
   readonly firstCount: number
+  /** Fresh processes timed opening `firstCount` sessions, per server. */
+  readonly initRepetitions: number
   /** The second step, for the servers in `secondServers`. */
   readonly secondCount: number
   readonly secondServers: readonly ServerKind[]
@@ -44,10 +46,15 @@ export interface PerSession {
 /** One server's session numbers. */
 export interface SessionResult {
   readonly server: ServerKind
-  /** Time to start `firstCount` sessions, and the rate. */
+  /**
+   * Time to start `firstCount` sessions (the median over `initRepetitions` fresh processes,
+   * interleaved across servers), and the rate.
+   */
   readonly initMs: number
   readonly initPerSecond: number
   readonly initErrors: number
+  /** Every repetition's time, in order. */
+  readonly initRunsMs: readonly number[]
   readonly idle: PerSession[]
   /** Heap and RSS per session with one GET stream open on each. */
   readonly withGetStream: PerSession | undefined
@@ -79,6 +86,7 @@ export interface CapResult {
 }
 
 const SESSION_ID = /(?:^|\r\n)mcp-session-id:\s*([^\r\n]+)/
+const GET_HEAD_TIMEOUT_MS = 10_000
 
 /** Starts `count` sessions with the Node load generator; resolves with their ids. */
 async function startSessions(
@@ -134,9 +142,12 @@ async function openGetStreams(
       sockets.push(socket)
       let head = ''
       let settled = false
+      // A head that never comes counts as a failure instead of hanging the run.
+      const timer = setTimeout(() => done(false), GET_HEAD_TIMEOUT_MS)
       const done = (ok: boolean) => {
         if (settled) return
         settled = true
+        clearTimeout(timer)
         if (!ok) errors++
         socket.removeAllListeners('data')
         resolve()
@@ -171,8 +182,43 @@ async function closeSockets(sockets: readonly Socket[]): Promise<void> {
   await sleep(1000)
 }
 
+/** Opens `plan.firstCount` sessions in a fresh child of `kind`; resolves with the time taken. */
+async function timeInitialization(
+  kind: ServerKind,
+  plan: SessionPlan,
+): Promise<{ ms: number; errors: number }> {
+  const server = await ServerProcess.start(kind, { maxSessions: plan.firstCount + 1000 })
+  try {
+    const run = await startSessions(server, {
+      count: plan.firstCount,
+      concurrency: plan.concurrency,
+      keepIds: false,
+    })
+    return { ms: run.ms, errors: run.errors }
+  } finally {
+    await server.stop()
+  }
+}
+
+/** Initialization times, interleaved: each repetition visits every server once. */
+async function timeInitializations(plan: SessionPlan): Promise<Map<ServerKind, number[]>> {
+  const times = new Map<ServerKind, number[]>(plan.servers.map((kind) => [kind, []]))
+  for (let rep = 0; rep < plan.initRepetitions; rep++) {
+    for (const kind of plan.servers) {
+      const run = await timeInitialization(kind, plan)
+      times.get(kind)?.push(run.errors === 0 ? run.ms : Number.NaN)
+    }
+    plan.log(`sessions: initialization timing ${rep + 1}/${plan.initRepetitions} done`)
+  }
+  return times
+}
+
 /** The idle-session numbers of one server, in a fresh child. */
-async function measureServerSessions(kind: ServerKind, plan: SessionPlan): Promise<SessionResult> {
+async function measureServerSessions(
+  kind: ServerKind,
+  plan: SessionPlan,
+  initTimes: readonly number[],
+): Promise<SessionResult> {
   const capacity = kind === 'mcpkit' ? plan.capacityCount : 0
   const server = await ServerProcess.start(kind, {
     maxSessions: Math.max(capacity, plan.secondCount, plan.firstCount) + 1000,
@@ -228,11 +274,14 @@ async function measureServerSessions(kind: ServerKind, plan: SessionPlan): Promi
     await server.stop()
   }
   const perHeap = last?.heapBytes ?? Number.NaN
+  const runs = [init.ms, ...initTimes]
+  const initMs = median(runs)
   return {
     server: kind,
-    initMs: round(init.ms),
-    initPerSecond: round((plan.firstCount / init.ms) * 1000),
+    initMs: round(initMs),
+    initPerSecond: round((plan.firstCount / initMs) * 1000),
     initErrors: init.errors,
+    initRunsMs: runs.map((ms) => round(ms)),
     idle,
     withGetStream,
     getStreamErrors,
@@ -320,8 +369,11 @@ export async function measureSessions(plan: SessionPlan): Promise<{
   cap: CapResult
   growth: GrowthResult[]
 }> {
+  const initTimes = await timeInitializations(plan)
   const sessions: SessionResult[] = []
-  for (const kind of plan.servers) sessions.push(await measureServerSessions(kind, plan))
+  for (const kind of plan.servers) {
+    sessions.push(await measureServerSessions(kind, plan, initTimes.get(kind) ?? []))
+  }
   const cap = await checkCap(plan)
   plan.log(`sessions: cap check ${JSON.stringify(cap.statuses)}`)
   const growth: GrowthResult[] = []

@@ -45,8 +45,37 @@ export const LoggingLevelSchema = z.enum(LOGGING_LEVELS)
  */
 export const OpenObjectSchema = obj({})
 
-/** Any JSON value (`JSONValue`, 2026-07-28). */
-export const JsonValueSchema = z.json()
+/** JSON nesting deeper than this is refused (and a cycle is, too). */
+const MAX_JSON_DEPTH = 256
+
+/** Whether `value` is a JSON value: null, a boolean, a finite number, a string, or arrays and objects of them. */
+function isJsonValue(value: unknown, depth = 0): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true
+  if (typeof value === 'number') return Number.isFinite(value)
+  if (typeof value !== 'object' || depth >= MAX_JSON_DEPTH) return false
+  if (Array.isArray(value)) {
+    for (const item of value) if (!isJsonValue(item, depth + 1)) return false
+    return true
+  }
+  for (const key in value) {
+    if (
+      Object.hasOwn(value, key) &&
+      !isJsonValue((value as Record<string, unknown>)[key], depth + 1)
+    ) {
+      return false
+    }
+  }
+  return true
+}
+
+/**
+ * Any JSON value (`JSONValue`, 2026-07-28). A plain check rather than `z.json()`: zod's recursive
+ * schemas run cycle detection on every parse, which costs more than the check itself.
+ */
+export const JsonValueSchema: z.ZodType<z.core.util.JSONType> = z.custom<z.core.util.JSONType>(
+  (value) => isJsonValue(value),
+  { message: 'Invalid input: expected a JSON value' },
+)
 
 /** A JSON object (`JSONObject`, 2026-07-28). */
 export const JsonObjectSchema = z.record(z.string(), JsonValueSchema)

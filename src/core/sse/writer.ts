@@ -16,6 +16,7 @@ export interface SseEvent {
 }
 
 const FORBIDDEN_IN_FIELD = /[\r\n\0]/
+const LINE_BREAK = /[\r\n]/
 
 /**
  * Encodes one event as SSE text, ending with the blank line that dispatches it.
@@ -34,9 +35,12 @@ export function encodeSseEvent(event: SseEvent): string {
     }
     text += `retry: ${event.retry}\n`
   }
-  if (event.data !== undefined) {
+  const data = event.data
+  if (data !== undefined) {
     // A lone `data:` line with an empty value is how a priming event (id, no payload) is sent.
-    for (const line of event.data.split(/\r\n|\r|\n/)) text += `data: ${line}\n`
+    // Serialised JSON has no line breaks: it is one line, without a split.
+    if (!LINE_BREAK.test(data)) text += `data: ${data}\n`
+    else for (const line of data.split(/\r\n|\r|\n/)) text += `data: ${line}\n`
   }
   return `${text}\n`
 }

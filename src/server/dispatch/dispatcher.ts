@@ -7,6 +7,7 @@
  */
 import type { ProtocolRevision } from '../../core/eras/versions.ts'
 import { ProtocolError } from '../../core/errors/protocol-error.ts'
+import type { MaybePromise } from '../../core/maybe-promise.ts'
 import { type MethodSchemas, schemasFor } from '../../core/schemas/revisions.ts'
 import { validateWith } from '../../core/schemas/validate.ts'
 import type { ResolvedFeatures } from '../registry/capabilities.ts'
@@ -104,6 +105,18 @@ export class Dispatcher {
     params: Readonly<Record<string, unknown>> | undefined,
     scope: RequestScope,
   ): Promise<Readonly<Record<string, unknown>>> {
+    return this.dispatchNow(method, params, scope)
+  }
+
+  /**
+   * {@link Dispatcher.dispatch} without the promise when the handler answers at once: the result,
+   * or a promise of it; failures are thrown (or reject the promise).
+   */
+  dispatchNow(
+    method: string,
+    params: Readonly<Record<string, unknown>> | undefined,
+    scope: RequestScope,
+  ): MaybePromise<Readonly<Record<string, unknown>>> {
     const spec = clientMethod(method, scope.revision)
     const entry = METHODS.get(method)
     if (spec?.kind !== 'request' || !this.hasMethod(method, scope.revision)) {

@@ -125,7 +125,7 @@ export class HandlerContext implements RequestContext {
 
   async #notify(method: string, params: Readonly<Record<string, unknown>>): Promise<void> {
     // Nothing more may be sent for a cancelled request.
-    if (this.#scope.signal.aborted) return
+    if (this.#scope.aborted ?? this.#scope.signal.aborted) return
     try {
       await this.#scope.channel.notify(method, params)
     } catch {

@@ -5,7 +5,7 @@
  * carries the answers used so far, and the client's retry runs the handler again with them.
  */
 import { ProtocolError } from '../../core/errors/protocol-error.ts'
-import { chain, isPromiseLike, type MaybePromise } from '../../core/maybe-promise.ts'
+import { isPromiseLike, type MaybePromise } from '../../core/maybe-promise.ts'
 import { LegacyInputBroker } from './client-input.ts'
 import { HandlerContext } from './handler-context.ts'
 import { InputRoundCollector } from './input-round.ts'
@@ -55,11 +55,14 @@ function errorOutcome<TValue>(error: unknown): RunOutcome<TValue> {
   return { kind: 'error', error }
 }
 
-/** Runs `run` and reports how it ended; synchronous when `run` is. */
-function settle<TValue>(run: () => MaybePromise<TValue>): MaybePromise<RunOutcome<TValue>> {
+/** Runs `run(ctx)` and reports how it ended; synchronous when `run` is. */
+function settle<TValue>(
+  run: (ctx: HandlerContext) => MaybePromise<TValue>,
+  ctx: HandlerContext,
+): MaybePromise<RunOutcome<TValue>> {
   let value: MaybePromise<TValue>
   try {
-    value = run()
+    value = run(ctx)
   } catch (error) {
     return errorOutcome(error)
   }
@@ -81,7 +84,7 @@ export function runHandler<TValue>(input: HandlerRun<TValue>): MaybePromise<RunO
       broker: new LegacyInputBroker(scope),
       logging: deps.logging,
     })
-    return settle(() => input.run(ctx))
+    return settle(input.run, ctx)
   }
   return runModernHandler(input, meta)
 }
@@ -130,17 +133,18 @@ function runRound<TValue>(
     broker: collector,
     logging: deps.logging,
   })
-  return chain(
-    settle(() => input.run(ctx)),
-    (outcome) => endRound(input, { collector, outcome, opened: round.opened }),
-  )
+  const outcome = settle(input.run, ctx)
+  const ended = { collector, opened: round.opened }
+  if (isPromiseLike(outcome)) return outcome.then((settled) => endRound(input, ended, settled))
+  return endRound(input, ended, outcome)
 }
 
 function endRound<TValue>(
   input: HandlerRun<TValue>,
-  ended: { collector: InputRoundCollector; outcome: RunOutcome<TValue>; opened: Opened },
+  ended: { collector: InputRoundCollector; opened: Opened },
+  outcome: RunOutcome<TValue>,
 ): MaybePromise<RunOutcome<TValue>> {
-  const { collector, outcome } = ended
+  const { collector } = ended
   if (collector.answerError !== undefined) throw collector.answerError
   if (outcome.kind === 'error' && collector.capabilityError !== undefined) {
     throw collector.capabilityError

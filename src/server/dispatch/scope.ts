@@ -65,6 +65,11 @@ export interface RequestScope {
   readonly requestId: JsonRpcId
   /** Aborted on cancellation, when the stream closes, or at server shutdown. */
   readonly signal: AbortSignal
+  /**
+   * Whether `signal` has aborted, for a transport that can tell without building the signal (it
+   * is made on first use). Left out, `signal.aborted` is read.
+   */
+  readonly aborted?: boolean
   /** From `initialize` (legacy) or the request's `_meta` (modern). */
   readonly clientCapabilities: Readonly<Record<string, unknown>>
   readonly clientInfo: Readonly<Record<string, unknown>> | undefined

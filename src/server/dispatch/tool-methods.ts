@@ -13,10 +13,11 @@
  */
 import { isProtocolError } from '../../core/errors/guards.ts'
 import { ProtocolError } from '../../core/errors/protocol-error.ts'
-import { chain, type MaybePromise } from '../../core/maybe-promise.ts'
+import { isPromiseLike, type MaybePromise } from '../../core/maybe-promise.ts'
 import type { ToolResult } from '../registry/content-types.ts'
 import { paginate } from '../registry/pagination.ts'
 import { since } from '../registry/revision-fields.ts'
+import type { SchemaCheck } from '../registry/standard-schema.ts'
 import { carriesStructuredContent, type ToolEntry } from '../registry/tool-entry.ts'
 import { invalidResult, type MethodContext, runnerDeps, shapeFor } from './method-context.ts'
 import { type RunOutcome, runHandler } from './run-handler.ts'
@@ -47,12 +48,18 @@ function outputFailure(
     )
   }
   const checked = entry.output.check?.(structuredContent)
-  return chain(checked, (result) => {
-    if (result === undefined || result.ok) return undefined
-    return toolError(
-      `Output validation error: structuredContent of tool ${entry.name} does not match its output schema: ${result.message}`,
-    )
-  })
+  if (isPromiseLike(checked)) return checked.then(outputCheck.bind(undefined, entry))
+  return outputCheck(entry, checked)
+}
+
+function outputCheck(
+  entry: ToolEntry,
+  result: SchemaCheck | undefined,
+): Record<string, unknown> | undefined {
+  if (result === undefined || result.ok) return undefined
+  return toolError(
+    `Output validation error: structuredContent of tool ${entry.name} does not match its output schema: ${result.message}`,
+  )
 }
 
 /** The handler's return value as a `CallToolResult` of the request's revision. */
@@ -66,9 +73,18 @@ function toCallToolResult(
     const kind = given === null ? 'null' : typeof given
     return toolError(`Tool ${entry.name} returned ${kind}, not a result`)
   }
-  const { structuredContent, isError } = given
-  const failure = isError === true ? undefined : outputFailure(entry, structuredContent)
-  return chain(failure, (failed) => failed ?? callToolResult(context, entry, given))
+  const failure = given.isError === true ? undefined : outputFailure(entry, given.structuredContent)
+  if (isPromiseLike(failure)) {
+    return failure.then(failedOr.bind(undefined, { context, entry, given }))
+  }
+  return failure ?? callToolResult(context, entry, given)
+}
+
+function failedOr(
+  built: { context: MethodContext; entry: ToolEntry; given: Exclude<ToolResult, string> },
+  failure: Record<string, unknown> | undefined,
+): Record<string, unknown> {
+  return failure ?? callToolResult(built.context, built.entry, built.given)
 }
 
 function callToolResult(
@@ -97,25 +113,32 @@ function callToolResult(
 
 type ArgumentCheck = { ok: true; value: unknown } | { ok: false; result: Record<string, unknown> }
 
+/** One `tools/call` on its way: what every step needs. */
+interface ToolCall {
+  readonly context: MethodContext
+  readonly entry: ToolEntry
+  readonly args: Record<string, unknown>
+}
+
 /** Validates the arguments; the value for the handler, or the failure in the revision's form. */
-function checkArguments(
-  context: MethodContext,
-  entry: ToolEntry,
-  args: unknown,
-): MaybePromise<ArgumentCheck> {
-  const checked = entry.input.check?.(args)
-  if (checked === undefined) return { ok: true, value: args }
-  return chain(checked, (result): ArgumentCheck => {
-    if (result.ok) return result
-    const message = `Input validation error: invalid arguments for tool ${entry.name}: ${result.message}`
-    if (!since(context.scope.revision, '2025-11-25')) throw ProtocolError.invalidParams(message)
-    return { ok: false, result: toolError(message) }
-  })
+function checkArguments(call: ToolCall): MaybePromise<ArgumentCheck> {
+  const checked = call.entry.input.check?.(call.args)
+  if (checked === undefined) return { ok: true, value: call.args }
+  if (isPromiseLike(checked)) return checked.then(argumentCheck.bind(undefined, call))
+  return argumentCheck(call, checked)
+}
+
+function argumentCheck(call: ToolCall, result: SchemaCheck): ArgumentCheck {
+  if (result.ok) return result
+  const message = `Input validation error: invalid arguments for tool ${call.entry.name}: ${result.message}`
+  if (!since(call.context.scope.revision, '2025-11-25')) throw ProtocolError.invalidParams(message)
+  return { ok: false, result: toolError(message) }
 }
 
 /**
  * `tools/call`. Synchronous from end to end for a tool whose schema validates and whose handler
- * returns synchronously; a promise as soon as anything waits.
+ * returns synchronously; a promise as soon as anything waits. No closure is made on the way: the
+ * steps are functions bound to the call.
  */
 export function callTool(context: MethodContext): MaybePromise<Record<string, unknown>> {
   const { catalog, params } = context
@@ -123,24 +146,31 @@ export function callTool(context: MethodContext): MaybePromise<Record<string, un
   const entry = catalog.tools.get(name)
   if (entry === undefined) throw ProtocolError.invalidParams(`Unknown tool: ${name}`)
   const args = (params.arguments as Record<string, unknown> | undefined) ?? {}
-  return chain(checkArguments(context, entry, args), (checked) => {
-    if (!checked.ok) return shapeFor(context, checked.result)
-    const outcome = runHandler({
-      scope: context.scope,
-      params,
-      binding: ['tools/call', name, args],
-      deps: runnerDeps(context),
-      run: (ctx) => entry.handler(checked.value, ctx),
-    })
-    return chain(outcome, (ended) => toolOutcome(context, { entry, outcome: ended }))
+  const call: ToolCall = { context, entry, args }
+  const checked = checkArguments(call)
+  if (isPromiseLike(checked)) return checked.then(runTool.bind(undefined, call))
+  return runTool(call, checked)
+}
+
+function runTool(call: ToolCall, checked: ArgumentCheck): MaybePromise<Record<string, unknown>> {
+  const { context, entry, args } = call
+  if (!checked.ok) return shapeFor(context, checked.result)
+  const outcome = runHandler({
+    scope: context.scope,
+    params: context.params,
+    binding: ['tools/call', entry.name, args],
+    deps: runnerDeps(context),
+    run: entry.handler.bind(entry, checked.value),
   })
+  if (isPromiseLike(outcome)) return outcome.then(toolOutcome.bind(undefined, call))
+  return toolOutcome(call, outcome)
 }
 
 function toolOutcome(
-  context: MethodContext,
-  ended: { entry: ToolEntry; outcome: RunOutcome<ToolResult> },
+  call: ToolCall,
+  outcome: RunOutcome<ToolResult>,
 ): MaybePromise<Record<string, unknown>> {
-  const { entry, outcome } = ended
+  const { context } = call
   if (outcome.kind === 'input') return shapeFor(context, outcome.result)
   if (outcome.kind === 'error') {
     if (isProtocolError(outcome.error)) throw outcome.error
@@ -148,17 +178,25 @@ function toolOutcome(
     return shapeFor(context, toolError(messageOf(outcome.error)))
   }
   const raw = outcome.value
-  return chain(toCallToolResult(context, entry, raw), (built) => {
-    const result = shapeFor(context, built)
-    // A plain string became a result mcpkit built itself, valid in every revision.
-    const invalid =
-      typeof raw === 'string' ? undefined : invalidResult(context, 'tools/call', result)
-    if (invalid === undefined) return result
-    return shapeFor(
-      context,
-      toolError(
-        `Tool ${entry.name} returned an invalid result for ${context.scope.revision}: ${invalid}`,
-      ),
-    )
-  })
+  const built = toCallToolResult(context, call.entry, raw)
+  if (isPromiseLike(built)) return built.then(finalResult.bind(undefined, { call, raw }))
+  return finalResult({ call, raw }, built)
+}
+
+function finalResult(
+  done: { call: ToolCall; raw: ToolResult },
+  built: Record<string, unknown>,
+): Record<string, unknown> {
+  const { context, entry } = done.call
+  const result = shapeFor(context, built)
+  // A plain string became a result mcpkit built itself, valid in every revision.
+  const invalid =
+    typeof done.raw === 'string' ? undefined : invalidResult(context, 'tools/call', result)
+  if (invalid === undefined) return result
+  return shapeFor(
+    context,
+    toolError(
+      `Tool ${entry.name} returned an invalid result for ${context.scope.revision}: ${invalid}`,
+    ),
+  )
 }

@@ -6,6 +6,7 @@ import type { ServerConfig } from '../../core/config/server-config.ts'
 import type { Environment } from '../../core/environment.ts'
 import type { LegacyRevision, ProtocolRevision } from '../../core/eras/versions.ts'
 import type { Subscribable } from '../../core/events/subscribable.ts'
+import { isPromiseLike, type MaybePromise } from '../../core/maybe-promise.ts'
 import type { NotificationScope, RequestScope } from '../dispatch/scope.ts'
 import type { Fanout } from './fanout.ts'
 import type { InFlight } from './in-flight.ts'
@@ -23,6 +24,12 @@ export interface DispatchTarget {
   initialize(params: unknown): { readonly result: object; readonly revision: LegacyRevision }
   /** Handles one request (never `initialize`); rejects with a `ProtocolError` to answer an error. */
   dispatch(method: string, params: Params | undefined, scope: RequestScope): Promise<Params>
+  /** `dispatch` that answers synchronously when it can, and throws instead of rejecting. */
+  dispatchNow?(
+    method: string,
+    params: Params | undefined,
+    scope: RequestScope,
+  ): MaybePromise<Params>
   /** Handles one client notification; never throws. */
   dispatchNotification(method: string, params: Params | undefined, scope: NotificationScope): void
   /** Whether `method` exists in `revision` (modern 404 decisions). */
@@ -54,6 +61,49 @@ export interface ServerContext {
   readonly modernVersions: readonly string[]
   /** Legacy revisions served; empty when the legacy era is off. */
   readonly legacyVersions: readonly LegacyRevision[]
+}
+
+/** Who hears how a dispatch ended. */
+export interface DispatchListener {
+  resolved(result: Params): void
+  rejected(error: unknown): void
+}
+
+/**
+ * Dispatches a request and tells `listener` how it ended: synchronously when the handler answers
+ * at once (no promise, no microtask), else when its promise settles.
+ */
+export function dispatchTo(
+  target: DispatchTarget,
+  request: { method: string; params: Params | undefined; scope: RequestScope },
+  listener: DispatchListener,
+): void {
+  const { method, params, scope } = request
+  if (target.dispatchNow === undefined) {
+    target.dispatch(method, params, scope).then(
+      (result) => listener.resolved(result),
+      (error: unknown) => listener.rejected(error),
+    )
+    return
+  }
+  let result: MaybePromise<Params>
+  try {
+    result = target.dispatchNow(method, params, scope)
+  } catch (error) {
+    listener.rejected(error)
+    return
+  }
+  if (!isPromiseLike(result)) listener.resolved(result)
+  else
+    result.then(resolveListener.bind(undefined, listener), rejectListener.bind(undefined, listener))
+}
+
+function resolveListener(listener: DispatchListener, result: Params): void {
+  listener.resolved(result)
+}
+
+function rejectListener(listener: DispatchListener, error: unknown): void {
+  listener.rejected(error)
 }
 
 /** Reports an unexpected failure as an `error` event. */

@@ -151,14 +151,17 @@ export class HttpTransport {
       if (!slot.kept) slot.release()
       return Promise.resolve(answer)
     }
+    // Bound functions, not closures: nothing that outlives this call holds the request.
     return answer.then(
-      (settled) => {
-        if (!slot.kept) slot.release()
-        return settled
-      },
-      (error: unknown) => this.#failed(request, { slot, error }),
+      answered.bind(undefined, slot),
+      this.#failedBound.bind(undefined, { request, slot }),
     )
   }
+
+  readonly #failedBound = (
+    failure: { request: HttpRequest; slot: HeldSlot },
+    error: unknown,
+  ): Answer => this.#failed(failure.request, { slot: failure.slot, error })
 
   // Nothing will stream after a failure: whoever kept the slot is not going to release it.
   #failed(request: HttpRequest, failure: { slot: HeldSlot; error: unknown }): Answer {
@@ -333,6 +336,11 @@ function modernOnly(body: unknown, headerVersion: string, supported: readonly st
     id: typeof id === 'string' || typeof id === 'number' ? id : null,
     error: unsupportedVersionError({ requested, supported }).toJsonRpc(),
   })
+}
+
+function answered(slot: HeldSlot, answer: Answer): Answer {
+  if (!slot.kept) slot.release()
+  return answer
 }
 
 /** The path of a request URL, without query or fragment; cheaper than `new URL()`. */

@@ -4,7 +4,7 @@
  * `JSON.parse`.
  */
 import { JsonRpcErrorCode } from '../../core/errors/codes.ts'
-import { chain, type MaybePromise } from '../../core/maybe-promise.ts'
+import { isPromiseLike, type MaybePromise } from '../../core/maybe-promise.ts'
 import { type BodyText, readBodyText } from './body.ts'
 import { accepts, JSON_MEDIA_TYPE, mediaTypeEssence, SSE_MEDIA_TYPE } from './media-type.ts'
 import {
@@ -48,7 +48,9 @@ export function openPost(request: HttpRequest, maxBodyBytes: number): MaybePromi
       message: 'Not Acceptable: the client must accept both application/json and text/event-stream',
     })
   }
-  return chain(readBodyText(request, maxBodyBytes), (text) => parseBody(text, { id, maxBodyBytes }))
+  const text = readBodyText(request, maxBodyBytes)
+  if (isPromiseLike(text)) return text.then((read) => parseBody(read, { id, maxBodyBytes }))
+  return parseBody(text, { id, maxBodyBytes })
 }
 
 function parseBody(

@@ -38,9 +38,9 @@ export interface ReplyOptions {
  * return reply.response
  */
 export class Reply {
-  /** Settles with the HTTP response as soon as its kind (JSON or SSE) is known. */
-  readonly response: Promise<Answer>
-  #resolve: (response: Answer) => void = noop
+  #promise: Promise<Answer> | undefined = undefined
+  #resolve: ((response: Answer) => void) | undefined = undefined
+  #answer: Answer | undefined = undefined
   readonly #options: ReplyOptions
   #stream: ReplyStream | undefined = undefined
   #remaining: number
@@ -50,9 +50,28 @@ export class Reply {
   constructor(options: ReplyOptions) {
     this.#options = options
     this.#remaining = options.expected ?? 1
-    this.response = new Promise((resolve) => {
-      this.#resolve = resolve
-    })
+  }
+
+  /** Settles with the HTTP response as soon as its kind (JSON or SSE) is known. */
+  get response(): Promise<Answer> {
+    if (this.#promise === undefined) {
+      const answer = this.#answer
+      this.#promise =
+        answer !== undefined
+          ? Promise.resolve(answer)
+          : new Promise((resolve) => {
+              this.#resolve = resolve
+            })
+    }
+    return this.#promise
+  }
+
+  /**
+   * The HTTP response once its kind is known (`undefined` before): a caller can hand it back at
+   * once instead of waiting for {@link Reply.response}, and no promise is made.
+   */
+  get answered(): Answer | undefined {
+    return this.#answer
   }
 
   /** Whether the reply is over: nothing more may be sent for the request. */
@@ -71,7 +90,7 @@ export class Reply {
     if (this.#stream === undefined) {
       const stream = this.#options.openStream()
       this.#stream = stream
-      this.#resolve(stream.response)
+      this.#settle(stream.response)
       if (this.#collected !== undefined) for (const message of this.#collected) stream.send(message)
       this.#collected = undefined
     }
@@ -95,7 +114,7 @@ export class Reply {
     this.#remaining--
     if (this.#stream !== undefined) {
       this.#stream.send(message)
-      if (this.#remaining <= 0) this.#finish(() => this.#stream?.end())
+      if (this.#remaining <= 0) this.#endStream()
       return
     }
     if (this.#options.batch === true) {
@@ -104,10 +123,7 @@ export class Reply {
       if (this.#remaining <= 0) this.#finishJson(status)
       return
     }
-    const json = JSON.stringify(message)
-    this.#finish(() =>
-      this.#resolve(jsonResponse(json, { status, headers: this.#options.headers })),
-    )
+    this.#finish(jsonResponse(JSON.stringify(message), { status, headers: this.#options.headers }))
   }
 
   /**
@@ -118,24 +134,32 @@ export class Reply {
     if (this.#done) return
     this.#remaining--
     if (this.#remaining > 0) return
-    if (this.#stream !== undefined) this.#finish(() => this.#stream?.end())
+    if (this.#stream !== undefined) this.#endStream()
     else if (this.#collected !== undefined) this.#finishJson(200)
-    else this.#finish(() => this.#resolve(emptyResponse(202)))
+    else this.#finish(emptyResponse(202))
   }
 
   #finishJson(status: number): void {
     const json = JSON.stringify(this.#collected)
     this.#collected = undefined
-    this.#finish(() =>
-      this.#resolve(jsonResponse(json, { status, headers: this.#options.headers })),
-    )
+    this.#finish(jsonResponse(json, { status, headers: this.#options.headers }))
   }
 
-  #finish(write: () => void): void {
+  #settle(answer: Answer): void {
+    this.#answer = answer
+    this.#resolve?.(answer)
+  }
+
+  // The reply is over once its answer is out: JSON settled, or the stream ended.
+  #finish(answer: Answer): void {
     this.#done = true
-    write()
+    this.#settle(answer)
+    this.#options.onSettled?.()
+  }
+
+  #endStream(): void {
+    this.#done = true
+    this.#stream?.end()
     this.#options.onSettled?.()
   }
 }
-
-function noop(): void {}

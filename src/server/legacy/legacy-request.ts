@@ -6,6 +6,7 @@
 
 import type { LegacyRevision } from '../../core/eras/versions.ts'
 import { ProtocolError } from '../../core/errors/protocol-error.ts'
+import type { MaybePromise } from '../../core/maybe-promise.ts'
 import { errorResponse, type JsonRpcId, resultResponse } from '../../core/protocol/messages.ts'
 import { SseStream } from '../../core/sse/writer.ts'
 import type { SessionRecord } from '../../stores/session-store.ts'
@@ -15,10 +16,12 @@ import type {
   RequestScope,
   SessionHandle,
 } from '../dispatch/scope.ts'
-import { reportError } from '../http/context.ts'
+import { dispatchTo, reportError } from '../http/context.ts'
 import type { RequestControl, TerminationReason } from '../http/in-flight.ts'
+import type { HeldSlot } from '../http/post-input.ts'
 import { dispatchFailure, type MessageFields } from '../http/post-input.ts'
-import type { Reply, ReplyStream } from '../http/reply.ts'
+import { Reply, type ReplyOptions, type ReplyStream } from '../http/reply.ts'
+import type { Answer } from '../http/responses.ts'
 import type { RequestOutcome } from '../http/server-events.ts'
 import { type LegacyContext, sessionRevision } from './legacy-context.ts'
 import { LegacyStream } from './legacy-stream.ts'
@@ -49,6 +52,49 @@ export function runLegacyRequest(context: LegacyContext, job: LegacyJob): void {
 }
 
 /**
+ * Serves one request that has a POST of its own (not part of a batch): its {@link Reply} answers
+ * the POST with JSON, or SSE on the first message that goes out before the response, and releases
+ * `slot` when done. Resolves with the HTTP answer.
+ */
+export function serveLegacyPost(
+  context: LegacyContext,
+  post: { record: SessionRecord; live: LiveSession; message: MessageFields; slot: HeldSlot },
+): MaybePromise<Answer> {
+  post.slot.keep()
+  const owner = new ReplyOwner(context, post)
+  const reply = new Reply(owner)
+  new LegacyCall(context, {
+    record: post.record,
+    live: post.live,
+    message: post.message,
+    reply,
+  }).start()
+  // A handler that answered at once has settled the reply already: its answer goes back as it is.
+  return reply.answered ?? reply.response
+}
+
+// The reply's options as an object with methods: no closures that would hold the request.
+class ReplyOwner implements ReplyOptions {
+  readonly #context: LegacyContext
+  readonly #live: LiveSession
+  readonly #slot: HeldSlot
+
+  constructor(context: LegacyContext, post: { live: LiveSession; slot: HeldSlot }) {
+    this.#context = context
+    this.#live = post.live
+    this.#slot = post.slot
+  }
+
+  openStream(): ReplyStream {
+    return openLegacyReplyStream(this.#context, this.#live)
+  }
+
+  onSettled(): void {
+    this.#slot.release()
+  }
+}
+
+/**
  * One request being served: its scope and channel for the dispatcher, and its end. One object per
  * request rather than a closure per concern: the request path allocates as little as it can.
  */
@@ -65,7 +111,8 @@ class LegacyCall implements RequestScope, RequestChannel {
   readonly #startedAt: number
   #session: SessionHandle | undefined
   #finished = false
-  readonly #cancel = () => this.#cancelled()
+  // Bound functions rather than closures: they hold the call and nothing else.
+  readonly #cancel: () => void = cancelCall.bind(undefined, this)
 
   constructor(context: LegacyContext, job: LegacyJob) {
     const { record } = job
@@ -85,6 +132,10 @@ class LegacyCall implements RequestScope, RequestChannel {
     return this.#control.signal
   }
 
+  get aborted(): boolean {
+    return this.#control.aborted
+  }
+
   get session(): SessionHandle {
     this.#session ??= sessionHandle(this.#context.sessions, this.#job.record)
     return this.#session
@@ -94,8 +145,7 @@ class LegacyCall implements RequestScope, RequestChannel {
     const { message, live } = this.#job
     const method = message.method as string
     live.trackRequest(this.requestId, this.#cancel)
-    this.#control.onTerminate = (reason: TerminationReason) =>
-      this.#finish(reason, terminated(this.requestId, reason))
+    this.#control.onTerminate = terminateCall.bind(undefined, this)
     const events = this.#context.events
     if (events.hasListeners) {
       events.emit({
@@ -106,9 +156,8 @@ class LegacyCall implements RequestScope, RequestChannel {
         sessionId: live.id,
       })
     }
-    this.#context.target
-      .dispatch(method, message.params as MessageFields | undefined, this)
-      .then(this.#resolved, this.#rejected)
+    const params = message.params as MessageFields | undefined
+    dispatchTo(this.#context.target, { method, params, scope: this }, this)
   }
 
   notify(method: string, params: Readonly<Record<string, unknown>>): Promise<void> {
@@ -138,20 +187,24 @@ class LegacyCall implements RequestScope, RequestChannel {
     if (stream instanceof LegacyStream) stream.detach()
   }
 
-  readonly #resolved = (result: Readonly<Record<string, unknown>>) => {
-    this.#finish('result', { message: resultResponse(this.requestId, result) })
+  /** The dispatch's result. */
+  resolved(result: Readonly<Record<string, unknown>>): void {
+    this.finish('result', { message: resultResponse(this.requestId, result) })
   }
 
-  readonly #rejected = (error: unknown) => {
-    this.#finish('error', { message: errorResponse(this.requestId, dispatchFailure(error).error) })
+  /** The dispatch's failure. */
+  rejected(error: unknown): void {
+    this.finish('error', { message: errorResponse(this.requestId, dispatchFailure(error).error) })
   }
 
-  #cancelled(): void {
+  /** `notifications/cancelled` for this request. */
+  cancelled(): void {
     this.#control.abort(new DOMException('The client cancelled the request', 'AbortError'))
-    this.#finish('cancelled')
+    this.finish('cancelled')
   }
 
-  #finish(outcome: RequestOutcome, answer?: { message: unknown; status?: number }): boolean {
+  /** Ends the request once: the answer (or none, when cancelled) goes to the reply. */
+  finish(outcome: RequestOutcome, answer?: { message: unknown; status?: number }): boolean {
     if (this.#finished) return false
     this.#finished = true
     const { reply, live } = this.#job
@@ -176,6 +229,14 @@ class LegacyCall implements RequestScope, RequestChannel {
       durationMs: this.#context.environment.now() - this.#startedAt,
     })
   }
+}
+
+function cancelCall(call: LegacyCall): void {
+  call.cancelled()
+}
+
+function terminateCall(call: LegacyCall, reason: TerminationReason): void {
+  call.finish(reason, terminated(call.requestId, reason))
 }
 
 /** The channel of a request whose stream cannot be resumed (2024-11-05): no `closeStream`. */

@@ -26,7 +26,7 @@ import {
   sessionNotFound,
   sessionRevision,
 } from './legacy-context.ts'
-import { openLegacyReplyStream, runLegacyRequest } from './legacy-request.ts'
+import { openLegacyReplyStream, runLegacyRequest, serveLegacyPost } from './legacy-request.ts'
 import { sessionHandle } from './session-handle.ts'
 
 const SESSION_HEADER = 'mcp-session-id'
@@ -127,13 +127,7 @@ function handleMessage(context: LegacyContext, target: SessionMessage): Answer |
     return emptyResponse(202)
   }
   const live = context.live.ensure(record.id)
-  input.slot.keep()
-  const reply = new Reply({
-    openStream: () => openLegacyReplyStream(context, live),
-    onSettled: () => input.slot.release(),
-  })
-  runLegacyRequest(context, { record, live, message, reply })
-  return reply.response
+  return serveLegacyPost(context, { record, live, message, slot: input.slot })
 }
 
 function handleBatch(

@@ -8,6 +8,7 @@
 import type { HeaderLookup } from '../../core/buffered-exchange.ts'
 import { LATEST_REVISION } from '../../core/eras/versions.ts'
 import { ProtocolError } from '../../core/errors/protocol-error.ts'
+import type { MaybePromise } from '../../core/maybe-promise.ts'
 import {
   classifyMessage,
   describeInvalid,
@@ -18,16 +19,16 @@ import { errorResponse, type JsonRpcId, resultResponse } from '../../core/protoc
 import { CLIENT_CAPABILITIES_META_KEY, CLIENT_INFO_META_KEY } from '../../core/schemas/meta-keys.ts'
 import { SseStream } from '../../core/sse/writer.ts'
 import type { RequestChannel, RequestScope } from '../dispatch/scope.ts'
-import { reportError, type ServerContext } from '../http/context.ts'
-import type { RequestControl } from '../http/in-flight.ts'
+import { dispatchTo, reportError, type ServerContext } from '../http/context.ts'
+import type { RequestControl, TerminationReason } from '../http/in-flight.ts'
 import {
   dispatchFailure,
   errorReply,
   type MessageFields,
   type PostInput,
 } from '../http/post-input.ts'
-import { Reply, type ReplyStream } from '../http/reply.ts'
-import { type Answer, emptyResponse, sseResponse } from '../http/responses.ts'
+import { Reply, type ReplyOptions, type ReplyStream } from '../http/reply.ts'
+import { type Answer, emptyResponse, type HttpRequest, sseResponse } from '../http/responses.ts'
 import { serveListen } from './listen.ts'
 import { isObject, LOG_LEVELS, type RequestMeta, readRequestMeta } from './meta.ts'
 import { checkParamHeaders, paramHeaderBindings } from './param-headers.ts'
@@ -139,102 +140,139 @@ interface ServeInput {
   readonly meta: RequestMeta
 }
 
-function serveRequest(context: ServerContext, serve: ServeInput): Promise<Answer> {
-  const { input, id, method } = serve
-  const request = input.request
-  const control = context.inFlight.start(() => request.signal)
-  const startedAt = context.events.hasListeners ? context.environment.now() : 0
-  input.slot.keep()
-  let outcome: 'result' | 'error' | 'cancelled' | 'timeout' | 'shutdown' = 'result'
-  const reply: Reply = new Reply({
-    openStream: () => openReplyStream(context, () => cancel()),
-    onSettled: () => {
-      context.inFlight.end(control)
-      input.slot.release()
-      settled(context, { serve, outcome, startedAt })
-    },
-  })
-  const cancel = () => {
-    if (reply.done) return
-    outcome = 'cancelled'
-    control.abort(new DOMException('The client closed the response stream', 'AbortError'))
-    reply.skip()
+function serveRequest(context: ServerContext, serve: ServeInput): MaybePromise<Answer> {
+  return new ModernCall(context, serve).start()
+}
+
+type Outcome = 'result' | 'error' | 'cancelled' | 'timeout' | 'shutdown'
+
+/**
+ * One stateless request being served: its scope and channel for the dispatcher and the owner of its
+ * reply. One object with methods, and bound functions where a callback is needed: nothing in the
+ * request path is a closure over the request.
+ */
+class ModernCall implements RequestScope, RequestChannel, ReplyOptions {
+  readonly era = 'modern'
+  readonly revision: RequestMeta['protocolVersion']
+  readonly requestId: JsonRpcId
+  readonly clientCapabilities: Readonly<Record<string, unknown>>
+  readonly clientInfo: Readonly<Record<string, unknown>> | undefined
+  readonly session = undefined
+  readonly channel: RequestChannel = this
+  readonly #context: ServerContext
+  readonly #serve: ServeInput
+  readonly #control: RequestControl
+  readonly #reply: Reply
+  readonly #startedAt: number
+  readonly #minimumLevel: number
+  #outcome: Outcome = 'result'
+
+  constructor(context: ServerContext, serve: ServeInput) {
+    const { meta } = serve
+    this.revision = meta.protocolVersion
+    this.requestId = serve.id
+    this.clientCapabilities = meta.clientCapabilities
+    this.clientInfo = meta.clientInfo
+    this.#context = context
+    this.#serve = serve
+    this.#minimumLevel = meta.logLevel === undefined ? -1 : LOG_LEVELS.indexOf(meta.logLevel)
+    this.#control = context.inFlight.start(signalOf.bind(undefined, serve.input.request))
+    this.#startedAt = context.events.hasListeners ? context.environment.now() : 0
+    this.#reply = new Reply(this)
   }
-  control.onTerminate = (reason) => {
-    outcome = reason
+
+  get signal(): AbortSignal {
+    return this.#control.signal
+  }
+
+  get aborted(): boolean {
+    return this.#control.aborted
+  }
+
+  start(): MaybePromise<Answer> {
+    const { method, params, input } = this.#serve
+    input.slot.keep()
+    this.#control.onTerminate = terminateCall.bind(undefined, this)
+    const events = this.#context.events
+    if (events.hasListeners) {
+      events.emit({ type: 'request:received', era: 'modern', method, id: this.requestId })
+    }
+    dispatchTo(this.#context.target, { method, params, scope: this }, this)
+    // A handler that answered at once has settled the reply already: no promise is needed.
+    return this.#reply.answered ?? this.#reply.response
+  }
+
+  /** Notifications related to the request; log messages only at or above its `logLevel`. */
+  notify(method: string, params: Readonly<Record<string, unknown>>): Promise<void> {
+    if (method === 'notifications/message') {
+      const level = typeof params.level === 'string' ? LOG_LEVELS.indexOf(params.level) : -1
+      if (this.#minimumLevel < 0 || level < this.#minimumLevel) return RESOLVED
+    }
+    this.#reply.send({ jsonrpc: '2.0', method, params })
+    return RESOLVED
+  }
+
+  openStream(): ReplyStream {
+    return openReplyStream(this.#context, cancelCall.bind(undefined, this))
+  }
+
+  onSettled(): void {
+    this.#context.inFlight.end(this.#control)
+    this.#serve.input.slot.release()
+    if (this.#context.events.hasListeners) this.#settled()
+  }
+
+  resolved(result: Readonly<Record<string, unknown>>): void {
+    this.#reply.respond(resultResponse(this.requestId, result))
+  }
+
+  rejected(error: unknown): void {
+    if (this.#reply.done) return
+    this.#outcome = 'error'
+    const failure = dispatchFailure(error)
+    this.#reply.respond(errorResponse(this.requestId, failure.error), failure.status)
+  }
+
+  cancelled(): void {
+    if (this.#reply.done) return
+    this.#outcome = 'cancelled'
+    this.#control.abort(new DOMException('The client closed the response stream', 'AbortError'))
+    this.#reply.skip()
+  }
+
+  terminated(reason: TerminationReason): void {
+    this.#outcome = reason
     const error = ProtocolError.internal(
       reason === 'timeout' ? 'Request timed out' : 'The server is shutting down',
     )
-    reply.respond(errorResponse(id, error.toJsonRpc()), reason === 'timeout' ? 200 : 503)
+    this.#reply.respond(
+      errorResponse(this.requestId, error.toJsonRpc()),
+      reason === 'timeout' ? 200 : 503,
+    )
   }
-  if (context.events.hasListeners) {
-    context.events.emit({ type: 'request:received', era: 'modern', method, id })
-  }
-  const scope = modernScope({ serve, control, channel: modernChannel(serve.meta, reply) })
-  context.target.dispatch(method, serve.params, scope).then(
-    (result) => reply.respond(resultResponse(id, result)),
-    (error: unknown) => {
-      if (reply.done) return
-      outcome = 'error'
-      const failure = dispatchFailure(error)
-      reply.respond(errorResponse(id, failure.error), failure.status)
-    },
-  )
-  return reply.response
-}
 
-function settled(
-  context: ServerContext,
-  info: {
-    serve: ServeInput
-    outcome: 'result' | 'error' | 'cancelled' | 'timeout' | 'shutdown'
-    startedAt: number
-  },
-): void {
-  if (!context.events.hasListeners) return
-  context.events.emit({
-    type: 'request:settled',
-    era: 'modern',
-    method: info.serve.method,
-    id: info.serve.id,
-    outcome: info.outcome,
-    durationMs: context.environment.now() - info.startedAt,
-  })
-}
-
-function modernScope(input: {
-  serve: ServeInput
-  control: RequestControl
-  channel: RequestChannel
-}): RequestScope {
-  const { serve, control, channel } = input
-  return {
-    era: 'modern',
-    revision: serve.meta.protocolVersion,
-    requestId: serve.id,
-    get signal() {
-      return control.signal
-    },
-    clientCapabilities: serve.meta.clientCapabilities,
-    clientInfo: serve.meta.clientInfo,
-    session: undefined,
-    channel,
+  #settled(): void {
+    this.#context.events.emit({
+      type: 'request:settled',
+      era: 'modern',
+      method: this.#serve.method,
+      id: this.requestId,
+      outcome: this.#outcome,
+      durationMs: this.#context.environment.now() - this.#startedAt,
+    })
   }
 }
 
-/** Notifications related to the request; log messages only at or above the request's `logLevel`. */
-function modernChannel(meta: RequestMeta, reply: Reply): RequestChannel {
-  const minimum = meta.logLevel === undefined ? -1 : LOG_LEVELS.indexOf(meta.logLevel)
-  return {
-    notify(method, params) {
-      if (method === 'notifications/message') {
-        const level = typeof params.level === 'string' ? LOG_LEVELS.indexOf(params.level) : -1
-        if (minimum < 0 || level < minimum) return RESOLVED
-      }
-      reply.send({ jsonrpc: '2.0', method, params })
-      return RESOLVED
-    },
-  }
+function signalOf(request: HttpRequest): AbortSignal {
+  return request.signal
+}
+
+function terminateCall(call: ModernCall, reason: TerminationReason): void {
+  call.terminated(reason)
+}
+
+function cancelCall(call: ModernCall): void {
+  call.cancelled()
 }
 
 /** The SSE side of a modern reply: no event ids (no resumption), closing it cancels the request. */

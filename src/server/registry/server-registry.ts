@@ -5,6 +5,7 @@
  * and call {@link ServerRegistry.dispatch}.
  */
 import type { ProtocolRevision } from '../../core/eras/versions.ts'
+import type { MaybePromise } from '../../core/maybe-promise.ts'
 import { Dispatcher } from '../dispatch/dispatcher.ts'
 import { type InitializeOutcome, initialize } from '../dispatch/initialize.ts'
 import type { NotificationScope, RequestScope } from '../dispatch/scope.ts'
@@ -210,6 +211,20 @@ export class ServerRegistry {
     scope: RequestScope,
   ): Promise<Readonly<Record<string, unknown>>> {
     return this.#dispatcher.dispatch(method, params, scope)
+  }
+
+  /**
+   * {@link ServerRegistry.dispatch} for transports that can take a result synchronously: a handler
+   * that answers at once is answered without a promise; failures are thrown.
+   *
+   * @internal
+   */
+  dispatchNow(
+    method: string,
+    params: Readonly<Record<string, unknown>> | undefined,
+    scope: RequestScope,
+  ): MaybePromise<Readonly<Record<string, unknown>>> {
+    return this.#dispatcher.dispatchNow(method, params, scope)
   }
 
   /** Hands a client notification to the `onNotification` option; never throws. */
