@@ -3,7 +3,7 @@
  * and turns failures into {@link SchemaValidationError}s.
  */
 import { isModernRevision, type ProtocolRevision } from '../core/eras/versions.ts'
-import { schemasFor } from '../core/schemas/revisions.ts'
+import { clientSchemasFor } from '../core/schemas/client-schemas.ts'
 import { validateWith } from '../core/schemas/validate.ts'
 import { SchemaValidationError } from './schema-validation-error.ts'
 
@@ -20,7 +20,7 @@ export function validateResult(
   result: unknown,
 ): unknown {
   const value = normalizeResult(revision, result)
-  const schema = schemasFor(revision).methods[method]?.result
+  const schema = clientSchemasFor(revision).methods[method]?.result
   if (schema === undefined) return value
   const checked = validateWith(schema, value)
   if (checked.ok) return value
@@ -43,7 +43,7 @@ export function validateRequestParams(
   method: string,
   params: unknown,
 ): void {
-  const schema = schemasFor(revision).methods[method]?.params
+  const schema = clientSchemasFor(revision).methods[method]?.params
   if (schema === undefined) return
   const checked = validateWith(schema, params)
   if (checked.ok) return
@@ -73,7 +73,7 @@ export function validateHandlerResult(
   method: string,
   result: unknown,
 ): void {
-  const { types, methods } = schemasFor(revision)
+  const { types, methods } = clientSchemasFor(revision)
   const typeName = INPUT_RESULT_TYPES[method]
   // Modern input responses are plain results (no `resultType`); legacy ones are method results.
   const schema = isModernRevision(revision)

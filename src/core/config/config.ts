@@ -1,4 +1,4 @@
-import type * as z from 'zod'
+import type * as z from 'zod/mini'
 import { type ClientConfig, type ClientConfigInput, clientOptions } from './client-config.ts'
 import {
   type InterceptorConfig,

@@ -1,4 +1,4 @@
-import type * as z from 'zod'
+import type * as z from 'zod/mini'
 import { choiceOption, durationOption, group } from './option-specs.ts'
 import { parseGroup } from './parse-group.ts'
 

@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 
 // One table per section describes every option once: its zod schema (with the default), its doc
 // line for the README and how an environment variable's text becomes a value. The section schemas,
@@ -23,7 +23,7 @@ export type EnvFormat = 'integer' | 'number' | 'boolean' | 'string' | 'list' | '
  *
  * @internal
  */
-export interface OptionSpec<TField extends z.ZodType = z.ZodType> {
+export interface OptionSpec<TField extends z.ZodMiniType = z.ZodMiniType> {
   readonly kind: 'option'
   /** The property schema, default or optionality included. */
   readonly field: TField
@@ -45,8 +45,8 @@ export interface OptionSpec<TField extends z.ZodType = z.ZodType> {
  */
 export interface GroupSpec<
   TFields extends FieldTable = FieldTable,
-  TSchema extends z.ZodType = z.ZodType,
-  TField extends z.ZodType = z.ZodType,
+  TSchema extends z.ZodMiniType = z.ZodMiniType,
+  TField extends z.ZodMiniType = z.ZodMiniType,
 > {
   readonly kind: 'group'
   readonly fields: TFields
@@ -72,7 +72,10 @@ type Shape<TFields extends FieldTable> = {
  *
  * @internal
  */
-export type GroupSchema<TFields extends FieldTable> = z.ZodObject<Shape<TFields>, z.core.$strict>
+export type GroupSchema<TFields extends FieldTable> = z.ZodMiniObject<
+  Shape<TFields>,
+  z.core.$strict
+>
 
 /**
  * Adds cross-field checks to a group. Report a problem with `ctx.addIssue` on the offending key.
@@ -81,7 +84,7 @@ export type GroupSchema<TFields extends FieldTable> = z.ZodObject<Shape<TFields>
  */
 export type GroupCheck<TFields extends FieldTable> = (
   value: z.output<GroupSchema<TFields>>,
-  ctx: z.RefinementCtx,
+  ctx: z.core.$RefinementCtx<z.output<GroupSchema<TFields>>>,
 ) => void
 
 const expectObject = 'expected an object'
@@ -98,15 +101,15 @@ export function group<TFields extends FieldTable>(
     check?: GroupCheck<TFields>
     normalize?: (value: z.output<GroupSchema<TFields>>) => z.output<GroupSchema<TFields>>
   } = {},
-): GroupSpec<TFields, GroupSchema<TFields>, z.ZodPrefault<GroupSchema<TFields>>> {
+): GroupSpec<TFields, GroupSchema<TFields>, z.ZodMiniPrefault<GroupSchema<TFields>>> {
   const shape = Object.fromEntries(
     Object.entries(fields).map(([key, spec]) => [key, spec.field]),
   ) as Shape<TFields>
   let schema = z.strictObject(shape, { error: expectObject })
-  if (extras.check) schema = schema.superRefine(extras.check)
-  if (extras.normalize) schema = schema.overwrite(extras.normalize)
+  if (extras.check) schema = schema.check(z.superRefine(extras.check))
+  if (extras.normalize) schema = schema.check(z.overwrite(extras.normalize))
   const empty = {} as z.input<GroupSchema<TFields>>
-  return { kind: 'group', fields, schema, field: schema.prefault(empty) }
+  return { kind: 'group', fields, schema, field: z.prefault(schema, empty) }
 }
 
 interface Described {
@@ -114,19 +117,24 @@ interface Described {
   readonly description: string
 }
 
-function option<TField extends z.ZodType>(
+function option<TField extends z.ZodMiniType>(
   field: TField,
   meta: Omit<OptionSpec, 'kind' | 'field'>,
 ): OptionSpec<TField> {
   return { kind: 'option', field, ...meta }
 }
 
-function integerSchema(range: { min: number; max: number }, expected: string): z.ZodNumber {
+function integerSchema(
+  range: { min: number; max: number },
+  expected: string,
+): z.ZodMiniNumber<number> {
   return z
     .number({ error: expected })
-    .int({ error: expected })
-    .min(range.min, { error: expected })
-    .max(range.max, { error: expected })
+    .check(
+      z.int({ error: expected }),
+      z.gte(range.min, { error: expected }),
+      z.lte(range.max, { error: expected }),
+    )
 }
 
 /**
@@ -136,10 +144,10 @@ function integerSchema(range: { min: number; max: number }, expected: string): z
  */
 export function integerOption(
   init: Described & { readonly min: number; readonly default: number },
-): OptionSpec<z.ZodDefault<z.ZodNumber>> {
+): OptionSpec<z.ZodMiniDefault<z.ZodMiniNumber<number>>> {
   const expected = `expected an integer >= ${init.min}`
   const field = integerSchema({ min: init.min, max: Number.MAX_SAFE_INTEGER }, expected)
-  return option(field.default(init.default), {
+  return option(z._default(field, init.default), {
     env: 'integer',
     description: init.description,
     defaultText: String(init.default),
@@ -156,12 +164,12 @@ export function integerOption(
  */
 export function durationOption(
   init: Described & { readonly min: 0 | 1; readonly default: number; readonly timer: boolean },
-): OptionSpec<z.ZodDefault<z.ZodNumber>> {
+): OptionSpec<z.ZodMiniDefault<z.ZodMiniNumber<number>>> {
   const max = init.timer ? MAX_TIMER_MS : Number.MAX_SAFE_INTEGER
   const expected = init.timer
     ? `expected an integer between ${init.min} and ${MAX_TIMER_MS} (milliseconds)`
     : `expected an integer >= ${init.min} (milliseconds)`
-  return option(integerSchema({ min: init.min, max }, expected).default(init.default), {
+  return option(z._default(integerSchema({ min: init.min, max }, expected), init.default), {
     env: 'integer',
     description: init.description,
     defaultText: String(init.default),
@@ -176,13 +184,12 @@ export function durationOption(
  */
 export function numberOption(
   init: Described & { readonly min: number; readonly max: number; readonly default: number },
-): OptionSpec<z.ZodDefault<z.ZodNumber>> {
+): OptionSpec<z.ZodMiniDefault<z.ZodMiniNumber<number>>> {
   const expected = `expected a finite number between ${init.min} and ${init.max}`
   const field = z
     .number({ error: expected })
-    .min(init.min, { error: expected })
-    .max(init.max, { error: expected })
-  return option(field.default(init.default), {
+    .check(z.gte(init.min, { error: expected }), z.lte(init.max, { error: expected }))
+  return option(z._default(field, init.default), {
     env: 'number',
     description: init.description,
     defaultText: String(init.default),
@@ -197,9 +204,9 @@ export function numberOption(
  */
 export function booleanOption(
   init: Described & { readonly default: boolean },
-): OptionSpec<z.ZodDefault<z.ZodBoolean>> {
+): OptionSpec<z.ZodMiniDefault<z.ZodMiniBoolean<boolean>>> {
   const expected = 'expected true or false'
-  return option(z.boolean({ error: expected }).default(init.default), {
+  return option(z._default(z.boolean({ error: expected }), init.default), {
     env: 'boolean',
     description: init.description,
     defaultText: String(init.default),
@@ -215,10 +222,10 @@ export function booleanOption(
  */
 export function textOption(
   init: Described & { readonly default: string },
-): OptionSpec<z.ZodDefault<z.ZodString>> {
+): OptionSpec<z.ZodMiniDefault<z.ZodMiniString<string>>> {
   const expected = 'expected a non-empty string'
-  const field = z.string({ error: expected }).trim().min(1, { error: expected })
-  return option(field.default(init.default), {
+  const field = z.string({ error: expected }).check(z.trim(), z.minLength(1, { error: expected }))
+  return option(z._default(field, init.default), {
     env: 'string',
     description: init.description,
     defaultText: init.default,
@@ -236,9 +243,9 @@ const quoted = (values: readonly string[]): string => values.map((v) => `"${v}"`
  */
 export function choiceOption<TValues extends readonly string[]>(
   init: Described & { readonly values: TValues; readonly default: TValues[number] },
-): OptionSpec<z.ZodDefault<z.ZodEnum<z.core.util.ToEnum<TValues[number]>>>> {
+): OptionSpec<z.ZodMiniDefault<z.ZodMiniEnum<z.core.util.ToEnum<TValues[number]>>>> {
   const expected = `expected one of ${quoted(init.values)}`
-  return option(z.enum(init.values, { error: expected }).default(init.default), {
+  return option(z._default(z.enum(init.values, { error: expected }), init.default), {
     env: 'choice',
     description: init.description,
     defaultText: init.default,
@@ -253,9 +260,9 @@ export function choiceOption<TValues extends readonly string[]>(
  */
 export function optionalChoiceOption<TValues extends readonly string[]>(
   init: Described & { readonly values: TValues; readonly unsetText: string },
-): OptionSpec<z.ZodOptional<z.ZodEnum<z.core.util.ToEnum<TValues[number]>>>> {
+): OptionSpec<z.ZodMiniOptional<z.ZodMiniEnum<z.core.util.ToEnum<TValues[number]>>>> {
   const expected = `expected one of ${quoted(init.values)}`
-  return option(z.enum(init.values, { error: expected }).optional(), {
+  return option(z.optional(z.enum(init.values, { error: expected })), {
     env: 'choice',
     description: init.description,
     defaultText: init.unsetText,
@@ -276,11 +283,13 @@ export function optionalListOption(
     readonly items: string
     readonly unsetText: string
   },
-): OptionSpec<z.ZodOptional<z.ZodArray<z.ZodString>>> {
+): OptionSpec<z.ZodMiniOptional<z.ZodMiniArray<z.ZodMiniString<string>>>> {
   const expected = `expected ${init.nonEmpty ? 'a non-empty list' : 'a list'} of ${init.items}`
-  const item = z.string({ error: expected }).refine(init.isItem, { error: expected })
-  const list = z.array(item, { error: expected }).min(init.nonEmpty ? 1 : 0, { error: expected })
-  return option(list.optional(), {
+  const item = z.string({ error: expected }).check(z.refine(init.isItem, { error: expected }))
+  const list = z
+    .array(item, { error: expected })
+    .check(z.minLength(init.nonEmpty ? 1 : 0, { error: expected }))
+  return option(z.optional(list), {
     env: 'list',
     description: init.description,
     defaultText: init.unsetText,

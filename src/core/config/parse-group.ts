@@ -1,4 +1,4 @@
-import type * as z from 'zod'
+import type * as z from 'zod/mini'
 import { ConfigError, type ConfigErrorInit } from '../errors/index.ts'
 import { closestName } from './closest-name.ts'
 import type { FieldTable, GroupSpec } from './option-specs.ts'
@@ -36,7 +36,7 @@ type Issue = z.core.$ZodIssue
  *
  * @internal
  */
-export function parseGroup<TSchema extends z.ZodType>(
+export function parseGroup<TSchema extends z.ZodMiniType>(
   spec: GroupSpec<FieldTable, TSchema>,
   input: unknown,
   context: ParseContext,

@@ -1,4 +1,4 @@
-import type * as z from 'zod'
+import type * as z from 'zod/mini'
 import { durationOption, group, integerOption } from './option-specs.ts'
 import { parseGroup } from './parse-group.ts'
 

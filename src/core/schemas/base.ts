@@ -3,7 +3,7 @@
  * log levels, open objects) and small factories that turn a method name and its params into a
  * {@link TypeDef}. Constants here are built once at import and reused by all five revisions.
  */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import type { Resolver, TypeDef } from './registry.ts'
 
 /** A loose (open) object: extra properties are kept, as schema.json allows almost everywhere. */
@@ -72,16 +72,16 @@ function isJsonValue(value: unknown, depth = 0): boolean {
  * Any JSON value (`JSONValue`, 2026-07-28). A plain check rather than `z.json()`: zod's recursive
  * schemas run cycle detection on every parse, which costs more than the check itself.
  */
-export const JsonValueSchema: z.ZodType<z.core.util.JSONType> = z.custom<z.core.util.JSONType>(
+export const JsonValueSchema: z.ZodMiniType<z.core.util.JSONType> = z.custom<z.core.util.JSONType>(
   (value) => isJsonValue(value),
-  { message: 'Invalid input: expected a JSON value' },
+  { message: 'expected a JSON value' },
 )
 
 /** A JSON object (`JSONObject`, 2026-07-28). */
 export const JsonObjectSchema = z.record(z.string(), JsonValueSchema)
 
 /** A `0 ≤ n ≤ 1` priority (annotations, model preferences). */
-export const PrioritySchema = z.number().min(0).max(1)
+export const PrioritySchema = z.number().check(z.gte(0), z.lte(1))
 
 /** A list of strings. */
 export const StringListSchema = z.array(z.string())
@@ -90,24 +90,24 @@ export const StringListSchema = z.array(z.string())
 export const StringMapSchema = z.record(z.string(), z.string())
 
 /** `{ listChanged?: boolean }`, a capability that may announce list changes. */
-export const ListChangedCapabilitySchema = obj({ listChanged: z.boolean().optional() })
+export const ListChangedCapabilitySchema = obj({ listChanged: z.optional(z.boolean()) })
 
 /** `_meta` of a request up to 2025-11-25: open, with an optional progress token. */
-export const LegacyRequestMetaSchema = obj({ progressToken: ProgressTokenSchema.optional() })
+export const LegacyRequestMetaSchema = obj({ progressToken: z.optional(ProgressTokenSchema) })
 
 /** Params of a notification that carries nothing but an optional `_meta` (up to 2025-06-18). */
-export const LegacyNotificationParamsSchema = obj({ _meta: OpenObjectSchema.optional() })
+export const LegacyNotificationParamsSchema = obj({ _meta: z.optional(OpenObjectSchema) })
 
 /** A type used in a definition: a type name to resolve, or a definition of its own. */
 export type Part = string | TypeDef
 
 /** Resolves a {@link Part}. */
-export function part(t: Resolver, value: Part): z.ZodType {
+export function part(t: Resolver, value: Part): z.ZodMiniType {
   return typeof value === 'string' ? t(value) : value(t)
 }
 
 /** A definition that returns a constant schema (shared by every revision that uses it). */
-export function constant(schema: z.ZodType): TypeDef {
+export function constant(schema: z.ZodMiniType): TypeDef {
   return () => schema
 }
 
@@ -118,17 +118,17 @@ export function alias(name: string): TypeDef {
 
 /** `value`, optional. */
 export function optional(value: Part): TypeDef {
-  return (t) => part(t, value).optional()
+  return (t) => z.optional(part(t, value))
 }
 
 /** `interface X extends Base { …shape }`. */
 export function extend(base: string, shape: (t: Resolver) => z.core.$ZodLooseShape): TypeDef {
-  return (t) => t.object(base).extend(shape(t))
+  return (t) => z.extend(t.object(base), shape(t))
 }
 
 /** The type as the previous revision defined it, plus `shape`. */
 export function extendBase(shape: (t: Resolver) => z.core.$ZodLooseShape): TypeDef {
-  return (t) => t.base().extend(shape(t))
+  return (t) => z.extend(t.base(), shape(t))
 }
 
 /** A union of several named types (`A | B | C`), tried in order. */
@@ -164,21 +164,24 @@ export function message(method: string, params: Part): TypeDef {
 /** A request that extends `JSONRPCRequest` (2025-11-25 on): `{ jsonrpc, id, method, params }`. */
 export function rpcRequest(method: string, params: Part): TypeDef {
   return (t) =>
-    t.object('JSONRPCRequest').extend({ method: z.literal(method), params: part(t, params) })
+    z.extend(t.object('JSONRPCRequest'), { method: z.literal(method), params: part(t, params) })
 }
 
 /** A notification that extends `JSONRPCNotification` (2025-11-25 on): `{ jsonrpc, method, params }`. */
 export function rpcNotification(method: string, params: Part): TypeDef {
   return (t) =>
-    t.object('JSONRPCNotification').extend({ method: z.literal(method), params: part(t, params) })
+    z.extend(t.object('JSONRPCNotification'), {
+      method: z.literal(method),
+      params: part(t, params),
+    })
 }
 
 /** A list request: `PaginatedRequest` with its method fixed (every revision). */
 export function paginatedRequest(method: string): TypeDef {
-  return (t) => t.object('PaginatedRequest').extend({ method: z.literal(method) })
+  return (t) => z.extend(t.object('PaginatedRequest'), { method: z.literal(method) })
 }
 
 /** A `*ResultResponse` type (2026-07-28): `JSONRPCResultResponse` whose `result` is `result`. */
 export function resultResponse(result: Part): TypeDef {
-  return (t) => t.object('JSONRPCResultResponse').extend({ result: part(t, result) })
+  return (t) => z.extend(t.object('JSONRPCResultResponse'), { result: part(t, result) })
 }

@@ -2,7 +2,7 @@
  * Content: annotations, text/image/audio blocks, resource links, embedded resources and the
  * resource contents they carry, and the tool-use blocks of sampling (2025-11-25 on).
  */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import {
   anyOf,
   constant,
@@ -17,14 +17,14 @@ import {
 import { REMOVED, type Resolver, type RevisionChanges } from './registry.ts'
 
 const annotationFields = {
-  audience: z.array(RoleSchema).optional(),
-  priority: PrioritySchema.optional(),
+  audience: z.optional(z.array(RoleSchema)),
+  priority: z.optional(PrioritySchema),
 }
-const metaField = { _meta: OpenObjectSchema.optional() }
+const metaField = { _meta: z.optional(OpenObjectSchema) }
 
 /** `annotations?: Annotations` (2025-03-26 on). */
 function annotations(t: Resolver) {
-  return { annotations: t('Annotations').optional() }
+  return { annotations: z.optional(t('Annotations')) }
 }
 
 /** The image and audio block fields: base64 `data` and its `mimeType`. */
@@ -36,14 +36,14 @@ function media(type: 'image' | 'audio') {
 export const contentDefs: RevisionChanges = {
   '2024-11-05': {
     Role: constant(RoleSchema),
-    Annotated: () => obj({ annotations: obj(annotationFields).optional() }),
+    Annotated: () => obj({ annotations: z.optional(obj(annotationFields)) }),
     TextContent: extend('Annotated', () => ({ type: z.literal('text'), text: z.string() })),
     ImageContent: extend('Annotated', () => media('image')),
     EmbeddedResource: extend('Annotated', (t) => ({
       type: z.literal('resource'),
       resource: t('~ResourceContents'),
     })),
-    ResourceContents: () => obj({ uri: z.string(), mimeType: z.string().optional() }),
+    ResourceContents: () => obj({ uri: z.string(), mimeType: z.optional(z.string()) }),
     TextResourceContents: extend('ResourceContents', () => ({ text: z.string() })),
     BlobResourceContents: extend('ResourceContents', () => ({ blob: z.string() })),
     /** `TextResourceContents | BlobResourceContents`. */
@@ -65,7 +65,7 @@ export const contentDefs: RevisionChanges = {
     '~SamplingContent': oneOf('type', ['TextContent', 'ImageContent', 'AudioContent']),
   },
   '2025-06-18': {
-    Annotations: extendBase(() => ({ lastModified: z.string().optional() })),
+    Annotations: extendBase(() => ({ lastModified: z.optional(z.string()) })),
     TextContent: extendBase(() => metaField),
     ImageContent: extendBase(() => metaField),
     AudioContent: extendBase(() => metaField),
@@ -95,12 +95,12 @@ export const contentDefs: RevisionChanges = {
         type: z.literal('tool_result'),
         toolUseId: z.string(),
         content: z.array(t('ContentBlock')),
-        structuredContent: OpenObjectSchema.optional(),
-        isError: z.boolean().optional(),
+        structuredContent: z.optional(OpenObjectSchema),
+        isError: z.optional(z.boolean()),
         ...metaField,
       }),
   },
   '2026-07-28': {
-    ToolResultContent: extendBase(() => ({ structuredContent: z.unknown().optional() })),
+    ToolResultContent: extendBase(() => ({ structuredContent: z.optional(z.unknown()) })),
   },
 }

@@ -2,30 +2,19 @@
  * Elicitation: `elicitation/create` with its restricted JSON Schema subset (form mode, 2025-06-18),
  * URL mode and its `-32042` error (2025-11-25), and the 2026-07-28 input-request form of both.
  */
-import * as z from 'zod'
-import { JsonRpcErrorCode } from '../errors/codes.ts'
-import {
-  anyOf,
-  extend,
-  extendBase,
-  message,
-  obj,
-  rpcNotification,
-  rpcRequest,
-  StringListSchema,
-} from './base.ts'
-import { typedErrorResponse } from './json-rpc.ts'
+import * as z from 'zod/mini'
+import { anyOf, extend, extendBase, message, obj, rpcRequest, StringListSchema } from './base.ts'
 import { REMOVED, type Resolver, type RevisionChanges } from './registry.ts'
 
-const optionalString = z.string().optional()
+const optionalString = z.optional(z.string())
 const described = { title: optionalString, description: optionalString }
 const titledOptions = z.array(obj({ const: z.string(), title: z.string() }))
 const multiSelectFields = {
   type: z.literal('array'),
   ...described,
-  minItems: z.int().optional(),
-  maxItems: z.int().optional(),
-  default: StringListSchema.optional(),
+  minItems: z.optional(z.int()),
+  maxItems: z.optional(z.int()),
+  default: z.optional(StringListSchema),
 }
 const actionSchema = z.enum(['accept', 'decline', 'cancel'])
 
@@ -35,14 +24,14 @@ function requestedSchema(t: Resolver, withDialect: boolean) {
     ...(withDialect ? { $schema: optionalString } : {}),
     type: z.literal('object'),
     properties: z.record(z.string(), t('PrimitiveSchemaDefinition')),
-    required: StringListSchema.optional(),
+    required: z.optional(StringListSchema),
   })
 }
 
 /** Form-mode params beside the request params they extend. */
 function formFields(t: Resolver) {
   return {
-    mode: z.literal('form').optional(),
+    mode: z.optional(z.literal('form')),
     message: z.string(),
     requestedSchema: requestedSchema(t, true),
   }
@@ -56,7 +45,7 @@ function formFields(t: Resolver) {
 function resultFields(withLists: boolean) {
   const scalar = [z.string(), z.number(), z.boolean()] as const
   const value = withLists ? z.union([...scalar, StringListSchema]) : z.union(scalar)
-  return { action: actionSchema, content: z.record(z.string(), value).optional() }
+  return { action: actionSchema, content: z.optional(z.record(z.string(), value)) }
 }
 
 const urlFields = { mode: z.literal('url'), message: z.string(), url: z.string() }
@@ -68,25 +57,25 @@ export const elicitationDefs: RevisionChanges = {
       obj({
         type: z.literal('string'),
         ...described,
-        minLength: z.int().optional(),
-        maxLength: z.int().optional(),
-        format: z.enum(['email', 'uri', 'date', 'date-time']).optional(),
+        minLength: z.optional(z.int()),
+        maxLength: z.optional(z.int()),
+        format: z.optional(z.enum(['email', 'uri', 'date', 'date-time'])),
       }),
     NumberSchema: () =>
       obj({
         type: z.enum(['number', 'integer']),
         ...described,
-        minimum: z.number().optional(),
-        maximum: z.number().optional(),
+        minimum: z.optional(z.number()),
+        maximum: z.optional(z.number()),
       }),
     BooleanSchema: () =>
-      obj({ type: z.literal('boolean'), ...described, default: z.boolean().optional() }),
+      obj({ type: z.literal('boolean'), ...described, default: z.optional(z.boolean()) }),
     EnumSchema: () =>
       obj({
         type: z.literal('string'),
         ...described,
         enum: StringListSchema,
-        enumNames: StringListSchema.optional(),
+        enumNames: z.optional(StringListSchema),
       }),
     PrimitiveSchemaDefinition: anyOf([
       'StringSchema',
@@ -101,7 +90,7 @@ export const elicitationDefs: RevisionChanges = {
   },
   '2025-11-25': {
     StringSchema: extendBase(() => ({ default: optionalString })),
-    NumberSchema: extendBase(() => ({ default: z.number().optional() })),
+    NumberSchema: extendBase(() => ({ default: z.optional(z.number()) })),
     UntitledSingleSelectEnumSchema: () =>
       obj({
         type: z.literal('string'),
@@ -133,7 +122,7 @@ export const elicitationDefs: RevisionChanges = {
         type: z.literal('string'),
         ...described,
         enum: StringListSchema,
-        enumNames: StringListSchema.optional(),
+        enumNames: z.optional(StringListSchema),
         default: optionalString,
       }),
     EnumSchema: anyOf([
@@ -161,12 +150,6 @@ export const elicitationDefs: RevisionChanges = {
     ElicitRequestParams: anyOf(['ElicitRequestFormParams', 'ElicitRequestURLParams']),
     ElicitRequest: rpcRequest('elicitation/create', 'ElicitRequestParams'),
     ElicitResult: extend('Result', () => resultFields(true)),
-    ElicitationCompleteNotification: rpcNotification('notifications/elicitation/complete', () =>
-      obj({ elicitationId: z.string() }),
-    ),
-    URLElicitationRequiredError: typedErrorResponse(JsonRpcErrorCode.UrlElicitationRequired, (t) =>
-      obj({ elicitations: z.array(t('ElicitRequestURLParams')) }),
-    ),
     /** What `elicitation/create` answers: the result, or a task when the request asked for one. */
     '~ElicitOutcome': anyOf(['ElicitResult', 'CreateTaskResult']),
   },
@@ -175,8 +158,6 @@ export const elicitationDefs: RevisionChanges = {
     ElicitRequestURLParams: () => obj(urlFields),
     ElicitRequest: message('elicitation/create', 'ElicitRequestParams'),
     ElicitResult: () => obj(resultFields(true)),
-    ElicitationCompleteNotification: REMOVED,
-    URLElicitationRequiredError: REMOVED,
     '~ElicitOutcome': REMOVED,
   },
 }

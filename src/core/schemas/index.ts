@@ -4,10 +4,17 @@
  * 2024-11-05, 2025-03-26, 2025-06-18, 2025-11-25 and 2026-07-28, named as in each revision's
  * schema.ts. Internal to mcpkit: the engine, client and server validate the wire with them.
  *
+ * The schemas use `zod/mini` (the same parser as `zod`, with a functional API that bundlers can
+ * tree-shake), and failures are worded by `validate.ts` from the issue codes, so messages read the
+ * same whether or not an app loaded a zod locale.
+ *
  * Each revision is derived from the previous one (see `registry.ts`), its table is created on first
- * use and each schema is built when first read; see {@link schemasFor}. Objects are open wherever
- * schema.json is (everywhere), and required members, literals, enums, integers and number ranges
- * follow schema.json, with these deliberate differences:
+ * use and each schema is built when first read; see {@link schemasFor}. The full set
+ * (`revisions.ts`) has every type; the client's set (`client-schemas.ts`) only those a client
+ * validates, so client bundles leave out requests, notifications and envelopes.
+ *
+ * Objects are open wherever schema.json is (everywhere), and required members, literals, enums,
+ * integers and number ranges follow schema.json, with these deliberate differences:
  * - `format` (`uri`, `uri-template`, `byte`) is an annotation in JSON Schema and is not asserted.
  * - 2026-07-28: each complete result pins `resultType: "complete"` and `InputRequiredResult` pins
  *   `"input_required"` and needs `inputRequests` or `requestState` (a MUST of its description), so
@@ -52,13 +59,17 @@ export {
   TRACESTATE_META_KEY,
 } from './meta-keys.ts'
 export { CacheScopeSchema, RESULT_TYPES, type ResultType, resultTypeOf } from './modern.ts'
-export { type MethodSchemas, type RevisionSchemas, schemasFor } from './revisions.ts'
+export {
+  type MethodSchemas,
+  type RevisionSchemas,
+  schemasFor,
+  validate,
+} from './revisions.ts'
 export {
   flattenIssues,
   formatIssues,
   formatPath,
   type SchemaIssue,
   type ValidationResult,
-  validate,
   validateWith,
 } from './validate.ts'

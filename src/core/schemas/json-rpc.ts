@@ -2,11 +2,9 @@
  * JSON-RPC 2.0 as each MCP revision types it: the base `Request`/`Notification`/`Result` types, the
  * envelopes, errors, batches (2025-03-26 only) and the typed error responses of 2026-07-28.
  */
-import * as z from 'zod'
-import { JsonRpcErrorCode } from '../errors/codes.ts'
+import * as z from 'zod/mini'
 import {
   alias,
-  anyOf,
   CursorSchema,
   constant,
   extend,
@@ -18,13 +16,13 @@ import {
   ProgressTokenSchema,
   RequestIdSchema,
 } from './base.ts'
-import { REMOVED, type RevisionChanges, type TypeDef } from './registry.ts'
+import type { RevisionChanges } from './registry.ts'
 
 /** The JSON-RPC error object of every revision: `{ code, message, data? }`. */
 export const JsonRpcErrorObjectSchema = obj({
   code: z.int(),
   message: z.string(),
-  data: z.unknown().optional(),
+  data: z.optional(z.unknown()),
 })
 
 /** Any JSON-RPC request envelope: `{ jsonrpc: "2.0", id, method, params? }` (params an object). */
@@ -32,14 +30,14 @@ export const JsonRpcRequestSchema = obj({
   jsonrpc: JsonRpcVersionSchema,
   id: RequestIdSchema,
   method: z.string(),
-  params: OpenObjectSchema.optional(),
+  params: z.optional(OpenObjectSchema),
 })
 
 /** Any JSON-RPC notification envelope: `{ jsonrpc: "2.0", method, params? }`. */
 export const JsonRpcNotificationSchema = obj({
   jsonrpc: JsonRpcVersionSchema,
   method: z.string(),
-  params: OpenObjectSchema.optional(),
+  params: z.optional(OpenObjectSchema),
 })
 
 /** Any successful response envelope: `{ jsonrpc: "2.0", id, result }` (result an object). */
@@ -55,32 +53,9 @@ export const JsonRpcResultResponseSchema = obj({
  */
 export const JsonRpcErrorResponseSchema = obj({
   jsonrpc: JsonRpcVersionSchema,
-  id: RequestIdSchema.optional(),
+  id: z.optional(RequestIdSchema),
   error: JsonRpcErrorObjectSchema,
 })
-
-const jsonRpcMessage = anyOf([
-  'JSONRPCRequest',
-  'JSONRPCNotification',
-  'JSONRPCResponse',
-  'JSONRPCError',
-])
-
-/** An error response whose `error` is `Error` with a fixed `code` and, where given, typed `data`. */
-export function typedErrorResponse(code: number, data?: TypeDef): TypeDef {
-  return (t) =>
-    t.object('JSONRPCErrorResponse').extend({
-      error: t.object('Error').extend({
-        code: z.literal(code),
-        ...(data === undefined ? {} : { data: data(t) }),
-      }),
-    })
-}
-
-/** An `Error` with a fixed `code` (`ParseError`, `InvalidParamsError`, … in 2026-07-28). */
-function typedError(code: number): TypeDef {
-  return (t) => t.object('Error').extend({ code: z.literal(code) })
-}
 
 /** JSON-RPC types, by the revision that introduced or changed them. */
 export const jsonRpcDefs: RevisionChanges = {
@@ -91,11 +66,11 @@ export const jsonRpcDefs: RevisionChanges = {
     Request: () =>
       obj({
         method: z.string(),
-        params: obj({ _meta: LegacyRequestMetaSchema.optional() }).optional(),
+        params: z.optional(obj({ _meta: z.optional(LegacyRequestMetaSchema) })),
       }),
     Notification: () =>
-      obj({ method: z.string(), params: LegacyNotificationParamsSchema.optional() }),
-    Result: () => obj({ _meta: OpenObjectSchema.optional() }),
+      obj({ method: z.string(), params: z.optional(LegacyNotificationParamsSchema) }),
+    Result: () => obj({ _meta: z.optional(OpenObjectSchema) }),
     EmptyResult: alias('Result'),
     /** The base of every result that is complete (differs from `Result` in 2026-07-28 only). */
     '~CompleteResult': alias('Result'),
@@ -103,67 +78,18 @@ export const jsonRpcDefs: RevisionChanges = {
       jsonrpc: JsonRpcVersionSchema,
       id: RequestIdSchema,
     })),
-    JSONRPCNotification: extend('Notification', () => ({ jsonrpc: JsonRpcVersionSchema })),
-    JSONRPCResponse: (t) =>
-      obj({ jsonrpc: JsonRpcVersionSchema, id: RequestIdSchema, result: t('Result') }),
-    JSONRPCError: () =>
-      obj({ jsonrpc: JsonRpcVersionSchema, id: RequestIdSchema, error: JsonRpcErrorObjectSchema }),
-    JSONRPCMessage: jsonRpcMessage,
-  },
-  '2025-03-26': {
-    JSONRPCBatchRequest: (t) => z.array(z.union([t('JSONRPCRequest'), t('JSONRPCNotification')])),
-    JSONRPCBatchResponse: (t) => z.array(z.union([t('JSONRPCResponse'), t('JSONRPCError')])),
-    JSONRPCMessage: anyOf([
-      'JSONRPCRequest',
-      'JSONRPCNotification',
-      'JSONRPCBatchRequest',
-      'JSONRPCResponse',
-      'JSONRPCError',
-      'JSONRPCBatchResponse',
-    ]),
-  },
-  '2025-06-18': {
-    JSONRPCBatchRequest: REMOVED,
-    JSONRPCBatchResponse: REMOVED,
-    JSONRPCMessage: jsonRpcMessage,
   },
   '2025-11-25': {
-    RequestParams: () => obj({ _meta: LegacyRequestMetaSchema.optional() }),
+    RequestParams: () => obj({ _meta: z.optional(LegacyRequestMetaSchema) }),
     NotificationParams: constant(LegacyNotificationParamsSchema),
-    Request: () => obj({ method: z.string(), params: OpenObjectSchema.optional() }),
-    Notification: () => obj({ method: z.string(), params: OpenObjectSchema.optional() }),
+    Request: () => obj({ method: z.string(), params: z.optional(OpenObjectSchema) }),
+    Notification: () => obj({ method: z.string(), params: z.optional(OpenObjectSchema) }),
     Error: constant(JsonRpcErrorObjectSchema),
-    JSONRPCResultResponse: (t) =>
-      obj({ jsonrpc: JsonRpcVersionSchema, id: RequestIdSchema, result: t('Result') }),
-    JSONRPCErrorResponse: (t) =>
-      obj({ jsonrpc: JsonRpcVersionSchema, id: RequestIdSchema.optional(), error: t('Error') }),
-    JSONRPCResponse: anyOf(['JSONRPCResultResponse', 'JSONRPCErrorResponse']),
-    JSONRPCError: REMOVED,
-    JSONRPCMessage: anyOf([
-      'JSONRPCRequest',
-      'JSONRPCNotification',
-      'JSONRPCResultResponse',
-      'JSONRPCErrorResponse',
-    ]),
   },
   '2026-07-28': {
     RequestParams: (t) => obj({ _meta: t('RequestMetaObject') }),
-    NotificationParams: (t) => obj({ _meta: t('NotificationMetaObject').optional() }),
-    Result: (t) => obj({ _meta: t('ResultMetaObject').optional(), resultType: t('ResultType') }),
-    '~CompleteResult': (t) => t.object('Result').extend({ resultType: z.literal('complete') }),
-    ParseError: typedError(JsonRpcErrorCode.ParseError),
-    InvalidRequestError: typedError(JsonRpcErrorCode.InvalidRequest),
-    MethodNotFoundError: typedError(JsonRpcErrorCode.MethodNotFound),
-    InvalidParamsError: typedError(JsonRpcErrorCode.InvalidParams),
-    InternalError: typedError(JsonRpcErrorCode.InternalError),
-    HeaderMismatchError: typedErrorResponse(JsonRpcErrorCode.HeaderMismatch),
-    UnsupportedProtocolVersionError: typedErrorResponse(
-      JsonRpcErrorCode.UnsupportedProtocolVersion,
-      () => obj({ supported: z.array(z.string()), requested: z.string() }),
-    ),
-    MissingRequiredClientCapabilityError: typedErrorResponse(
-      JsonRpcErrorCode.MissingRequiredClientCapability,
-      (t) => obj({ requiredCapabilities: t('ClientCapabilities') }),
-    ),
+    NotificationParams: (t) => obj({ _meta: z.optional(t('NotificationMetaObject')) }),
+    Result: (t) => obj({ _meta: z.optional(t('ResultMetaObject')), resultType: t('ResultType') }),
+    '~CompleteResult': (t) => z.extend(t.object('Result'), { resultType: z.literal('complete') }),
   },
 }

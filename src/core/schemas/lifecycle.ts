@@ -2,88 +2,44 @@
  * Who is talking and what it can do: `Implementation`, `BaseMetadata`, icons, client and server
  * capabilities, and the legacy `initialize` handshake (removed in 2026-07-28).
  */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import {
   extend,
   extendBase,
   JsonObjectSchema,
   ListChangedCapabilitySchema,
-  message,
   OpenObjectSchema,
   obj,
-  optional,
-  rpcNotification,
-  rpcRequest,
 } from './base.ts'
-import { REMOVED, type Resolver, type RevisionChanges } from './registry.ts'
+import { REMOVED, type RevisionChanges } from './registry.ts'
 
-const experimental = z.record(z.string(), OpenObjectSchema).optional()
-const modernExperimental = z.record(z.string(), JsonObjectSchema).optional()
+/** `experimental` capabilities up to 2025-11-25: open objects by name. */
+export const experimental = z.optional(z.record(z.string(), OpenObjectSchema))
+/** `experimental` and `extensions` capabilities in 2026-07-28: JSON objects by name. */
+export const modernExperimental = z.optional(z.record(z.string(), JsonObjectSchema))
 const resourcesCapability = obj({
-  subscribe: z.boolean().optional(),
-  listChanged: z.boolean().optional(),
+  subscribe: z.optional(z.boolean()),
+  listChanged: z.optional(z.boolean()),
 })
 
 /** `ServerCapabilities` as 2024-11-05 defined it. */
 function serverCapabilities2024() {
   return obj({
     experimental,
-    logging: OpenObjectSchema.optional(),
-    prompts: ListChangedCapabilitySchema.optional(),
-    resources: resourcesCapability.optional(),
-    tools: ListChangedCapabilitySchema.optional(),
-  })
-}
-
-/** `tasks` of the 2025-11-25 client capabilities. */
-function clientTasksCapability() {
-  const flag = OpenObjectSchema.optional()
-  return obj({
-    list: flag,
-    cancel: flag,
-    requests: obj({
-      sampling: obj({ createMessage: flag }).optional(),
-      elicitation: obj({ create: flag }).optional(),
-    }).optional(),
+    logging: z.optional(OpenObjectSchema),
+    prompts: z.optional(ListChangedCapabilitySchema),
+    resources: z.optional(resourcesCapability),
+    tools: z.optional(ListChangedCapabilitySchema),
   })
 }
 
 /** `tasks` of the 2025-11-25 server capabilities. */
 function serverTasksCapability() {
-  const flag = OpenObjectSchema.optional()
+  const flag = z.optional(OpenObjectSchema)
   return obj({
     list: flag,
     cancel: flag,
-    requests: obj({ tools: obj({ call: flag }).optional() }).optional(),
-  })
-}
-
-/** `ClientCapabilities` as 2025-11-25 defined it. */
-function clientCapabilities2025() {
-  return obj({
-    experimental,
-    roots: ListChangedCapabilitySchema.optional(),
-    sampling: obj({
-      context: OpenObjectSchema.optional(),
-      tools: OpenObjectSchema.optional(),
-    }).optional(),
-    elicitation: obj({
-      form: OpenObjectSchema.optional(),
-      url: OpenObjectSchema.optional(),
-    }).optional(),
-    tasks: clientTasksCapability().optional(),
-  })
-}
-
-/** `ClientCapabilities` as 2026-07-28 defined it (per request, in `_meta`). */
-function clientCapabilities2026() {
-  const json = JsonObjectSchema.optional()
-  return obj({
-    experimental: modernExperimental,
-    roots: OpenObjectSchema.optional(),
-    sampling: obj({ context: json, tools: json }).optional(),
-    elicitation: obj({ form: json, url: json }).optional(),
-    extensions: modernExperimental,
+    requests: z.optional(obj({ tools: z.optional(obj({ call: flag })) })),
   })
 }
 
@@ -91,85 +47,53 @@ function clientCapabilities2026() {
 function serverCapabilities2026() {
   return obj({
     experimental: modernExperimental,
-    logging: JsonObjectSchema.optional(),
-    completions: JsonObjectSchema.optional(),
-    prompts: ListChangedCapabilitySchema.optional(),
-    resources: resourcesCapability.optional(),
-    tools: ListChangedCapabilitySchema.optional(),
+    logging: z.optional(JsonObjectSchema),
+    completions: z.optional(JsonObjectSchema),
+    prompts: z.optional(ListChangedCapabilitySchema),
+    resources: z.optional(resourcesCapability),
+    tools: z.optional(ListChangedCapabilitySchema),
     extensions: modernExperimental,
   })
-}
-
-/** `initialize` params: `{ protocolVersion, capabilities, clientInfo }`. */
-function initializeParams(t: Resolver) {
-  return {
-    protocolVersion: z.string(),
-    capabilities: t('ClientCapabilities'),
-    clientInfo: t('Implementation'),
-  }
 }
 
 /** Lifecycle and identity types, by the revision that introduced or changed them. */
 export const lifecycleDefs: RevisionChanges = {
   '2024-11-05': {
     Implementation: () => obj({ name: z.string(), version: z.string() }),
-    ClientCapabilities: () =>
-      obj({
-        experimental,
-        roots: ListChangedCapabilitySchema.optional(),
-        sampling: OpenObjectSchema.optional(),
-      }),
     ServerCapabilities: serverCapabilities2024,
-    InitializeRequest: message('initialize', (t) => obj(initializeParams(t))),
     InitializeResult: extend('Result', (t) => ({
       protocolVersion: z.string(),
       capabilities: t('ServerCapabilities'),
       serverInfo: t('Implementation'),
-      instructions: z.string().optional(),
+      instructions: z.optional(z.string()),
     })),
-    InitializedNotification: message(
-      'notifications/initialized',
-      (t) => t.object('Notification').shape.params,
-    ),
   },
   '2025-03-26': {
-    ServerCapabilities: extendBase(() => ({ completions: OpenObjectSchema.optional() })),
+    ServerCapabilities: extendBase(() => ({ completions: z.optional(OpenObjectSchema) })),
   },
   '2025-06-18': {
-    BaseMetadata: () => obj({ name: z.string(), title: z.string().optional() }),
+    BaseMetadata: () => obj({ name: z.string(), title: z.optional(z.string()) }),
     Implementation: extend('BaseMetadata', () => ({ version: z.string() })),
-    ClientCapabilities: extendBase(() => ({ elicitation: OpenObjectSchema.optional() })),
   },
   '2025-11-25': {
     Icon: () =>
       obj({
         src: z.string(),
-        mimeType: z.string().optional(),
-        sizes: z.array(z.string()).optional(),
-        theme: z.enum(['light', 'dark']).optional(),
+        mimeType: z.optional(z.string()),
+        sizes: z.optional(z.array(z.string())),
+        theme: z.optional(z.enum(['light', 'dark'])),
       }),
-    Icons: (t) => obj({ icons: z.array(t('Icon')).optional() }),
+    Icons: (t) => obj({ icons: z.optional(z.array(t('Icon'))) }),
     Implementation: (t) =>
-      t.object('BaseMetadata').extend(t.object('Icons').shape).extend({
+      z.extend(z.extend(t.object('BaseMetadata'), t.object('Icons').shape), {
         version: z.string(),
-        description: z.string().optional(),
-        websiteUrl: z.string().optional(),
+        description: z.optional(z.string()),
+        websiteUrl: z.optional(z.string()),
       }),
-    ClientCapabilities: clientCapabilities2025,
-    ServerCapabilities: extendBase(() => ({ tasks: serverTasksCapability().optional() })),
-    InitializeRequestParams: extend('RequestParams', initializeParams),
-    InitializeRequest: rpcRequest('initialize', 'InitializeRequestParams'),
-    InitializedNotification: rpcNotification(
-      'notifications/initialized',
-      optional('NotificationParams'),
-    ),
+    ServerCapabilities: extendBase(() => ({ tasks: z.optional(serverTasksCapability()) })),
   },
   '2026-07-28': {
-    ClientCapabilities: clientCapabilities2026,
     ServerCapabilities: serverCapabilities2026,
-    InitializeRequestParams: REMOVED,
-    InitializeRequest: REMOVED,
     InitializeResult: REMOVED,
-    InitializedNotification: REMOVED,
   },
 }

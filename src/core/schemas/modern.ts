@@ -4,9 +4,8 @@
  * requests (`InputRequiredResult`, `inputResponses`, `requestState`), `server/discover` and
  * `subscriptions/listen`.
  */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import {
-  anyOf,
   constant,
   extend,
   JsonObjectSchema,
@@ -14,22 +13,10 @@ import {
   OpenObjectSchema,
   obj,
   oneOf,
-  ProgressTokenSchema,
   RequestIdSchema,
-  resultResponse,
-  rpcNotification,
-  rpcRequest,
   StringListSchema,
 } from './base.ts'
-import {
-  CLIENT_CAPABILITIES_META_KEY,
-  CLIENT_INFO_META_KEY,
-  LOG_LEVEL_META_KEY,
-  PROGRESS_TOKEN_META_KEY,
-  PROTOCOL_VERSION_META_KEY,
-  SERVER_INFO_META_KEY,
-  SUBSCRIPTION_ID_META_KEY,
-} from './meta-keys.ts'
+import { SERVER_INFO_META_KEY, SUBSCRIPTION_ID_META_KEY } from './meta-keys.ts'
 import type { RevisionChanges } from './registry.ts'
 
 /**
@@ -67,81 +54,42 @@ export const modernDefs: RevisionChanges = {
     JSONObject: constant(JsonObjectSchema),
     JSONArray: () => z.array(JsonValueSchema),
     MetaObject: constant(OpenObjectSchema),
-    RequestMetaObject: (t) =>
-      obj({
-        [PROGRESS_TOKEN_META_KEY]: ProgressTokenSchema.optional(),
-        [PROTOCOL_VERSION_META_KEY]: z.string(),
-        [CLIENT_INFO_META_KEY]: t('Implementation').optional(),
-        [CLIENT_CAPABILITIES_META_KEY]: t('ClientCapabilities'),
-        [LOG_LEVEL_META_KEY]: t('LoggingLevel').optional(),
-      }),
-    NotificationMetaObject: () => obj({ [SUBSCRIPTION_ID_META_KEY]: RequestIdSchema.optional() }),
-    ResultMetaObject: (t) => obj({ [SERVER_INFO_META_KEY]: t('Implementation').optional() }),
+    NotificationMetaObject: () => obj({ [SUBSCRIPTION_ID_META_KEY]: z.optional(RequestIdSchema) }),
+    ResultMetaObject: (t) => obj({ [SERVER_INFO_META_KEY]: z.optional(t('Implementation')) }),
     ResultType: () => z.string(),
     CacheableResult: extend('~CompleteResult', () => ({
-      ttlMs: z.int().min(0),
+      ttlMs: z.int().check(z.gte(0)),
       cacheScope: CacheScopeSchema,
     })),
-    '~ListResult': (t) => t.object('PaginatedResult').extend(t.object('CacheableResult').shape),
+    '~ListResult': (t) => z.extend(t.object('PaginatedResult'), t.object('CacheableResult').shape),
 
     InputRequest: oneOf('method', ['CreateMessageRequest', 'ListRootsRequest', 'ElicitRequest']),
-    InputResponse: anyOf(['CreateMessageResult', 'ListRootsResult', 'ElicitResult']),
     InputRequests: (t) => z.record(z.string(), t('InputRequest')),
-    InputResponses: (t) => z.record(z.string(), t('InputResponse')),
     InputRequiredResult: (t) =>
-      t
-        .object('Result')
-        .extend({
+      z
+        .extend(t.object('Result'), {
           resultType: z.literal('input_required'),
-          inputRequests: t('InputRequests').optional(),
-          requestState: z.string().optional(),
+          inputRequests: z.optional(t('InputRequests')),
+          requestState: z.optional(z.string()),
         })
-        .refine(
-          (result) => result.inputRequests !== undefined || result.requestState !== undefined,
-          {
-            message: 'At least one of inputRequests or requestState must be present',
-          },
+        .check(
+          z.refine(
+            (result) => result.inputRequests !== undefined || result.requestState !== undefined,
+            { message: 'At least one of inputRequests or requestState must be present' },
+          ),
         ),
-    InputResponseRequestParams: extend('RequestParams', (t) => ({
-      inputResponses: t('InputResponses').optional(),
-      requestState: z.string().optional(),
-    })),
 
-    DiscoverRequest: rpcRequest('server/discover', 'RequestParams'),
     DiscoverResult: extend('CacheableResult', (t) => ({
       supportedVersions: StringListSchema,
       capabilities: t('ServerCapabilities'),
-      instructions: z.string().optional(),
+      instructions: z.optional(z.string()),
     })),
-    DiscoverResultResponse: resultResponse('DiscoverResult'),
 
-    SubscriptionFilter: () =>
-      obj({
-        toolsListChanged: z.boolean().optional(),
-        promptsListChanged: z.boolean().optional(),
-        resourcesListChanged: z.boolean().optional(),
-        resourceSubscriptions: StringListSchema.optional(),
-      }),
-    SubscriptionsListenRequestParams: extend('RequestParams', (t) => ({
-      notifications: t('SubscriptionFilter'),
-    })),
-    SubscriptionsListenRequest: rpcRequest(
-      'subscriptions/listen',
-      'SubscriptionsListenRequestParams',
-    ),
     SubscriptionsListenResultMetaObject: extend('ResultMetaObject', () => ({
       [SUBSCRIPTION_ID_META_KEY]: RequestIdSchema,
     })),
     SubscriptionsListenResult: extend('~CompleteResult', (t) => ({
       _meta: t('SubscriptionsListenResultMetaObject'),
     })),
-    SubscriptionsListenResultResponse: resultResponse('SubscriptionsListenResult'),
-    SubscriptionsAcknowledgedNotificationParams: extend('NotificationParams', (t) => ({
-      notifications: t('SubscriptionFilter'),
-    })),
-    SubscriptionsAcknowledgedNotification: rpcNotification(
-      'notifications/subscriptions/acknowledged',
-      'SubscriptionsAcknowledgedNotificationParams',
-    ),
   },
 }

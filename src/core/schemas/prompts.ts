@@ -1,27 +1,11 @@
 /**
  * Prompts: `Prompt`, its arguments and messages, `prompts/list` and `prompts/get`.
  */
-import * as z from 'zod'
-import {
-  extend,
-  extendBase,
-  LegacyNotificationParamsSchema,
-  message,
-  OpenObjectSchema,
-  obj,
-  optional,
-  outcome,
-  paginatedRequest,
-  RoleSchema,
-  resultResponse,
-  rpcNotification,
-  rpcRequest,
-  StringMapSchema,
-} from './base.ts'
+import * as z from 'zod/mini'
+import { extend, extendBase, OpenObjectSchema, obj, outcome, RoleSchema } from './base.ts'
 import type { RevisionChanges } from './registry.ts'
 
-const getPromptFields = { name: z.string(), arguments: StringMapSchema.optional() }
-const argumentFields = { description: z.string().optional(), required: z.boolean().optional() }
+const argumentFields = { description: z.optional(z.string()), required: z.optional(z.boolean()) }
 
 /** Prompt types, by the revision that introduced or changed them. */
 export const promptDefs: RevisionChanges = {
@@ -29,44 +13,30 @@ export const promptDefs: RevisionChanges = {
     Prompt: (t) =>
       obj({
         name: z.string(),
-        description: z.string().optional(),
-        arguments: z.array(t('PromptArgument')).optional(),
+        description: z.optional(z.string()),
+        arguments: z.optional(z.array(t('PromptArgument'))),
       }),
     PromptArgument: () => obj({ name: z.string(), ...argumentFields }),
     PromptMessage: (t) => obj({ role: RoleSchema, content: t('~Content') }),
-    ListPromptsRequest: paginatedRequest('prompts/list'),
     ListPromptsResult: extend('~ListResult', (t) => ({ prompts: z.array(t('Prompt')) })),
-    GetPromptRequest: message('prompts/get', () => obj(getPromptFields)),
     GetPromptResult: extend('~CompleteResult', (t) => ({
-      description: z.string().optional(),
+      description: z.optional(z.string()),
       messages: z.array(t('PromptMessage')),
     })),
-    PromptListChangedNotification: message('notifications/prompts/list_changed', () =>
-      LegacyNotificationParamsSchema.optional(),
-    ),
   },
   '2025-06-18': {
     Prompt: extend('BaseMetadata', (t) => ({
-      description: z.string().optional(),
-      arguments: z.array(t('PromptArgument')).optional(),
-      _meta: OpenObjectSchema.optional(),
+      description: z.optional(z.string()),
+      arguments: z.optional(z.array(t('PromptArgument'))),
+      _meta: z.optional(OpenObjectSchema),
     })),
     PromptArgument: extend('BaseMetadata', () => argumentFields),
     PromptMessage: (t) => obj({ role: RoleSchema, content: t('ContentBlock') }),
   },
   '2025-11-25': {
     Prompt: extendBase((t) => t.object('Icons').shape),
-    GetPromptRequestParams: extend('RequestParams', () => getPromptFields),
-    GetPromptRequest: rpcRequest('prompts/get', 'GetPromptRequestParams'),
-    PromptListChangedNotification: rpcNotification(
-      'notifications/prompts/list_changed',
-      optional('NotificationParams'),
-    ),
   },
   '2026-07-28': {
-    GetPromptRequestParams: extend('InputResponseRequestParams', () => getPromptFields),
     '~GetPromptOutcome': outcome('GetPromptResult'),
-    GetPromptResultResponse: resultResponse('~GetPromptOutcome'),
-    ListPromptsResultResponse: resultResponse('ListPromptsResult'),
   },
 }

@@ -14,15 +14,15 @@
  *
  * @internal
  */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 
 /** A loose object schema as the definitions compose them (`.extend`, `.shape`). */
-export type ObjectSchema = z.ZodObject<z.core.$ZodLooseShape, z.core.$ZodObjectConfig>
+export type ObjectSchema = z.ZodMiniObject<z.core.$ZodLooseShape, z.core.$ZodObjectConfig>
 
 /** Resolves type names inside a definition; every resolution is recorded as a dependency. */
 export interface Resolver {
   /** The schema of the type `name` in the revision being built. */
-  (name: string): z.ZodType
+  (name: string): z.ZodMiniType
   /** Like the call, for a type that must be an object schema (to `.extend` it or read `.shape`). */
   object(name: string): ObjectSchema
   /** The previous revision's schema of the type being defined (for "extends what it was"). */
@@ -30,7 +30,7 @@ export interface Resolver {
 }
 
 /** Builds one type's schema from the schemas of the types it names. Must be deterministic. */
-export type TypeDef = (t: Resolver) => z.ZodType
+export type TypeDef = (t: Resolver) => z.ZodMiniType
 
 /** Marks a type the revision removed. */
 export const REMOVED = 'removed' as const
@@ -44,12 +44,12 @@ export type RevisionChanges = Readonly<Partial<Record<string, DefChanges>>>
 interface Dependency {
   /** The type name resolved, or `undefined` for {@link Resolver.base}. */
   readonly name: string | undefined
-  readonly schema: z.ZodType
+  readonly schema: z.ZodMiniType
 }
 
 interface Built {
   readonly dependencies: readonly Dependency[]
-  readonly schema: z.ZodType
+  readonly schema: z.ZodMiniType
 }
 
 /** One definition as it sits in one or more revisions. */
@@ -83,8 +83,9 @@ export function deriveDefs(parent: DefTable | undefined, changes: readonly DefCh
 }
 
 /** Throws unless `schema` is an object schema. */
-export function asObject(schema: z.ZodType, name: string): ObjectSchema {
-  if (!(schema instanceof z.ZodObject)) throw new Error(`Schema type "${name}" is not an object`)
+export function asObject(schema: z.ZodMiniType, name: string): ObjectSchema {
+  if (!(schema instanceof z.ZodMiniObject))
+    throw new Error(`Schema type "${name}" is not an object`)
   return schema as unknown as ObjectSchema
 }
 
@@ -92,7 +93,7 @@ export function asObject(schema: z.ZodType, name: string): ObjectSchema {
 export class SchemaTable {
   readonly #defs: DefTable
   readonly #label: string
-  readonly #schemas = new Map<string, z.ZodType>()
+  readonly #schemas = new Map<string, z.ZodMiniType>()
   readonly #building = new Set<string>()
 
   constructor(defs: DefTable, label: string) {
@@ -116,7 +117,7 @@ export class SchemaTable {
   }
 
   /** The schema of `name`, built on first use. Throws for a name the revision does not define. */
-  get(name: string): z.ZodType {
+  get(name: string): z.ZodMiniType {
     const cached = this.#schemas.get(name)
     if (cached !== undefined) return cached
     const node = this.#defs.get(name)
@@ -133,7 +134,7 @@ export class SchemaTable {
     }
   }
 
-  #resolveNode(node: DefNode, name: string): z.ZodType {
+  #resolveNode(node: DefNode, name: string): z.ZodMiniType {
     for (const built of node.built) {
       if (
         built.dependencies.every((dep) => this.#resolveDependency(node, dep, name) === dep.schema)
@@ -147,11 +148,11 @@ export class SchemaTable {
     return schema
   }
 
-  #resolveDependency(node: DefNode, dep: Dependency, name: string): z.ZodType {
+  #resolveDependency(node: DefNode, dep: Dependency, name: string): z.ZodMiniType {
     return dep.name === undefined ? this.#resolveParent(node, name) : this.get(dep.name)
   }
 
-  #resolveParent(node: DefNode, name: string): z.ZodType {
+  #resolveParent(node: DefNode, name: string): z.ZodMiniType {
     if (node.parent === undefined)
       throw new Error(`${this.#label}: "${name}" has no previous definition`)
     return this.#resolveNode(node.parent, name)

@@ -2,41 +2,25 @@
  * Resources: `Resource`, `ResourceTemplate`, listing, reading, and the legacy subscriptions
  * (`resources/subscribe`, removed in 2026-07-28 in favour of `subscriptions/listen`).
  */
-import * as z from 'zod'
-import {
-  alias,
-  extend,
-  extendBase,
-  LegacyNotificationParamsSchema,
-  message,
-  OpenObjectSchema,
-  obj,
-  optional,
-  outcome,
-  paginatedRequest,
-  resultResponse,
-  rpcNotification,
-  rpcRequest,
-} from './base.ts'
-import { REMOVED, type Resolver, type RevisionChanges } from './registry.ts'
-
-const uriParams = () => obj({ uri: z.string() })
+import * as z from 'zod/mini'
+import { extend, extendBase, OpenObjectSchema, obj, outcome } from './base.ts'
+import type { Resolver, RevisionChanges } from './registry.ts'
 
 /** The descriptive fields of a resource or template, beside its `uri`/`uriTemplate`. */
 function described(t: Resolver | undefined) {
   return {
-    description: z.string().optional(),
-    mimeType: z.string().optional(),
-    ...(t === undefined ? {} : { annotations: t('Annotations').optional() }),
+    description: z.optional(z.string()),
+    mimeType: z.optional(z.string()),
+    ...(t === undefined ? {} : { annotations: z.optional(t('Annotations')) }),
   }
 }
 
 /** `Resource` fields beside `name`. */
 function resourceFields(t: Resolver | undefined) {
-  return { uri: z.string(), ...described(t), size: z.int().optional() }
+  return { uri: z.string(), ...described(t), size: z.optional(z.int()) }
 }
 
-const metaField = { _meta: OpenObjectSchema.optional() }
+const metaField = { _meta: z.optional(OpenObjectSchema) }
 
 /** Resource types, by the revision that introduced or changed them. */
 export const resourceDefs: RevisionChanges = {
@@ -47,22 +31,13 @@ export const resourceDefs: RevisionChanges = {
       name: z.string(),
       ...described(undefined),
     })),
-    ListResourcesRequest: paginatedRequest('resources/list'),
     ListResourcesResult: extend('~ListResult', (t) => ({ resources: z.array(t('Resource')) })),
-    ListResourceTemplatesRequest: paginatedRequest('resources/templates/list'),
     ListResourceTemplatesResult: extend('~ListResult', (t) => ({
       resourceTemplates: z.array(t('ResourceTemplate')),
     })),
-    ReadResourceRequest: message('resources/read', uriParams),
     ReadResourceResult: extend('~CompleteResult', (t) => ({
       contents: z.array(t('~ResourceContents')),
     })),
-    ResourceListChangedNotification: message('notifications/resources/list_changed', () =>
-      LegacyNotificationParamsSchema.optional(),
-    ),
-    SubscribeRequest: message('resources/subscribe', uriParams),
-    UnsubscribeRequest: message('resources/unsubscribe', uriParams),
-    ResourceUpdatedNotification: message('notifications/resources/updated', uriParams),
   },
   '2025-03-26': {
     Resource: (t) => obj({ name: z.string(), ...resourceFields(t) }),
@@ -79,36 +54,11 @@ export const resourceDefs: RevisionChanges = {
   '2025-11-25': {
     Resource: extendBase((t) => t.object('Icons').shape),
     ResourceTemplate: extendBase((t) => t.object('Icons').shape),
-    ResourceRequestParams: extend('RequestParams', () => ({ uri: z.string() })),
-    ReadResourceRequestParams: alias('ResourceRequestParams'),
-    ReadResourceRequest: rpcRequest('resources/read', 'ReadResourceRequestParams'),
-    SubscribeRequestParams: alias('ResourceRequestParams'),
-    SubscribeRequest: rpcRequest('resources/subscribe', 'SubscribeRequestParams'),
-    UnsubscribeRequestParams: alias('ResourceRequestParams'),
-    UnsubscribeRequest: rpcRequest('resources/unsubscribe', 'UnsubscribeRequestParams'),
-    ResourceUpdatedNotificationParams: extend('NotificationParams', () => ({ uri: z.string() })),
-    ResourceUpdatedNotification: rpcNotification(
-      'notifications/resources/updated',
-      'ResourceUpdatedNotificationParams',
-    ),
-    ResourceListChangedNotification: rpcNotification(
-      'notifications/resources/list_changed',
-      optional('NotificationParams'),
-    ),
   },
   '2026-07-28': {
-    ReadResourceRequestParams: (t) =>
-      t.object('ResourceRequestParams').extend(t.object('InputResponseRequestParams').shape),
     ReadResourceResult: extend('CacheableResult', (t) => ({
       contents: z.array(t('~ResourceContents')),
     })),
     '~ReadResourceOutcome': outcome('ReadResourceResult'),
-    ReadResourceResultResponse: resultResponse('~ReadResourceOutcome'),
-    ListResourcesResultResponse: resultResponse('ListResourcesResult'),
-    ListResourceTemplatesResultResponse: resultResponse('ListResourceTemplatesResult'),
-    SubscribeRequestParams: REMOVED,
-    SubscribeRequest: REMOVED,
-    UnsubscribeRequestParams: REMOVED,
-    UnsubscribeRequest: REMOVED,
   },
 }

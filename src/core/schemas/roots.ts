@@ -3,48 +3,38 @@
  * 2025-11-25; an input request of `InputRequiredResult` in 2026-07-28, which also drops the
  * notification.
  */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import {
   extend,
   extendBase,
-  LegacyNotificationParamsSchema,
   LegacyRequestMetaSchema,
   message,
   OpenObjectSchema,
   obj,
   optional,
-  rpcNotification,
   rpcRequest,
 } from './base.ts'
-import { REMOVED, type RevisionChanges } from './registry.ts'
+import type { RevisionChanges } from './registry.ts'
 
 /** Root types, by the revision that introduced or changed them. */
 export const rootDefs: RevisionChanges = {
   '2024-11-05': {
-    Root: () => obj({ uri: z.string(), name: z.string().optional() }),
+    Root: () => obj({ uri: z.string(), name: z.optional(z.string()) }),
     ListRootsRequest: message('roots/list', () =>
-      obj({ _meta: LegacyRequestMetaSchema.optional() }).optional(),
+      z.optional(obj({ _meta: z.optional(LegacyRequestMetaSchema) })),
     ),
     ListRootsResult: extend('Result', (t) => ({ roots: z.array(t('Root')) })),
-    RootsListChangedNotification: message('notifications/roots/list_changed', () =>
-      LegacyNotificationParamsSchema.optional(),
-    ),
   },
   '2025-06-18': {
-    Root: extendBase(() => ({ _meta: OpenObjectSchema.optional() })),
+    Root: extendBase(() => ({ _meta: z.optional(OpenObjectSchema) })),
   },
   '2025-11-25': {
     ListRootsRequest: rpcRequest('roots/list', optional('RequestParams')),
-    RootsListChangedNotification: rpcNotification(
-      'notifications/roots/list_changed',
-      optional('NotificationParams'),
-    ),
   },
   '2026-07-28': {
     ListRootsRequest: message('roots/list', () =>
-      obj({ _meta: OpenObjectSchema.optional() }).optional(),
+      z.optional(obj({ _meta: z.optional(OpenObjectSchema) })),
     ),
     ListRootsResult: (t) => obj({ roots: z.array(t('Root')) }),
-    RootsListChangedNotification: REMOVED,
   },
 }

@@ -3,7 +3,7 @@
  * use in sampling. A server-to-client request up to 2025-11-25; an input request of
  * `InputRequiredResult` in 2026-07-28 (no JSON-RPC envelope of its own).
  */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import {
   anyOf,
   extend,
@@ -23,43 +23,43 @@ import { REMOVED, type Resolver, type RevisionChanges } from './registry.ts'
 function samplingFields(t: Resolver) {
   return {
     messages: z.array(t('SamplingMessage')),
-    modelPreferences: t('ModelPreferences').optional(),
-    systemPrompt: z.string().optional(),
-    includeContext: z.enum(['none', 'thisServer', 'allServers']).optional(),
-    temperature: z.number().optional(),
+    modelPreferences: z.optional(t('ModelPreferences')),
+    systemPrompt: z.optional(z.string()),
+    includeContext: z.optional(z.enum(['none', 'thisServer', 'allServers'])),
+    temperature: z.optional(z.number()),
     maxTokens: z.int(),
-    stopSequences: StringListSchema.optional(),
-    metadata: OpenObjectSchema.optional(),
+    stopSequences: z.optional(StringListSchema),
+    metadata: z.optional(OpenObjectSchema),
   }
 }
 
 /** The tool fields of sampling (2025-11-25 on). */
 function toolFields(t: Resolver) {
-  return { tools: z.array(t('Tool')).optional(), toolChoice: t('ToolChoice').optional() }
+  return { tools: z.optional(z.array(t('Tool'))), toolChoice: z.optional(t('ToolChoice')) }
 }
 
 /** `CreateMessageResult` beside the sampling message it extends. */
-const resultFields = { model: z.string(), stopReason: z.string().optional() }
+const resultFields = { model: z.string(), stopReason: z.optional(z.string()) }
 
 /** Sampling types, by the revision that introduced or changed them. */
 export const samplingDefs: RevisionChanges = {
   '2024-11-05': {
-    ModelHint: () => obj({ name: z.string().optional() }),
+    ModelHint: () => obj({ name: z.optional(z.string()) }),
     ModelPreferences: (t) =>
       obj({
-        hints: z.array(t('ModelHint')).optional(),
-        costPriority: PrioritySchema.optional(),
-        speedPriority: PrioritySchema.optional(),
-        intelligencePriority: PrioritySchema.optional(),
+        hints: z.optional(z.array(t('ModelHint'))),
+        costPriority: z.optional(PrioritySchema),
+        speedPriority: z.optional(PrioritySchema),
+        intelligencePriority: z.optional(PrioritySchema),
       }),
     SamplingMessage: (t) => obj({ role: RoleSchema, content: t('~SamplingContent') }),
     CreateMessageRequest: message('sampling/createMessage', (t) => obj(samplingFields(t))),
     CreateMessageResult: (t) =>
-      t.object('Result').extend(t.object('SamplingMessage').shape).extend(resultFields),
+      z.extend(z.extend(t.object('Result'), t.object('SamplingMessage').shape), resultFields),
   },
   '2025-11-25': {
     '~SamplingContent': REMOVED,
-    ToolChoice: () => obj({ mode: z.enum(['auto', 'required', 'none']).optional() }),
+    ToolChoice: () => obj({ mode: z.optional(z.enum(['auto', 'required', 'none'])) }),
     SamplingMessageContentBlock: oneOf('type', [
       'TextContent',
       'ImageContent',
@@ -72,7 +72,7 @@ export const samplingDefs: RevisionChanges = {
       return obj({
         role: RoleSchema,
         content: z.union([block, z.array(block)]),
-        _meta: OpenObjectSchema.optional(),
+        _meta: z.optional(OpenObjectSchema),
       })
     },
     CreateMessageRequestParams: extend('TaskAugmentedRequestParams', (t) => ({
@@ -85,7 +85,7 @@ export const samplingDefs: RevisionChanges = {
   },
   '2026-07-28': {
     CreateMessageRequestParams: (t) =>
-      obj({ ...samplingFields(t), metadata: JsonObjectSchema.optional(), ...toolFields(t) }),
+      obj({ ...samplingFields(t), metadata: z.optional(JsonObjectSchema), ...toolFields(t) }),
     CreateMessageRequest: message('sampling/createMessage', 'CreateMessageRequestParams'),
     CreateMessageResult: extend('SamplingMessage', () => resultFields),
     '~CreateMessageOutcome': REMOVED,

@@ -3,31 +3,31 @@
  * `tasks/list`, `tasks/cancel` and `notifications/tasks/status`. 2026-07-28 moves tasks into the
  * `io.modelcontextprotocol/tasks` extension, outside the core schema.
  */
-import * as z from 'zod'
-import { extend, obj, paginatedRequest, rpcNotification, rpcRequest } from './base.ts'
+import * as z from 'zod/mini'
+import { extend, obj, paginatedRequest, rpcRequest } from './base.ts'
 import { type DefChanges, REMOVED, type RevisionChanges, type TypeDef } from './registry.ts'
 
 const taskIdParams = () => obj({ taskId: z.string() })
 
 /** `Result & Task`. */
-const resultAndTask: TypeDef = (t) => t.object('Result').extend(t.object('Task').shape)
+const resultAndTask: TypeDef = (t) => z.extend(t.object('Result'), t.object('Task').shape)
 
 const tasks2025: DefChanges = {
   TaskStatus: () => z.enum(['working', 'input_required', 'completed', 'failed', 'cancelled']),
-  TaskMetadata: () => obj({ ttl: z.int().optional() }),
+  TaskMetadata: () => obj({ ttl: z.optional(z.int()) }),
   RelatedTaskMetadata: () => obj({ taskId: z.string() }),
   Task: (t) =>
     obj({
       taskId: z.string(),
       status: t('TaskStatus'),
-      statusMessage: z.string().optional(),
+      statusMessage: z.optional(z.string()),
       createdAt: z.string(),
       lastUpdatedAt: z.string(),
-      ttl: z.int().nullable(),
-      pollInterval: z.int().optional(),
+      ttl: z.nullable(z.int()),
+      pollInterval: z.optional(z.int()),
     }),
   TaskAugmentedRequestParams: extend('RequestParams', (t) => ({
-    task: t('TaskMetadata').optional(),
+    task: z.optional(t('TaskMetadata')),
   })),
   CreateTaskResult: extend('Result', (t) => ({ task: t('Task') })),
   GetTaskRequest: rpcRequest('tasks/get', taskIdParams),
@@ -38,15 +38,12 @@ const tasks2025: DefChanges = {
   CancelTaskResult: resultAndTask,
   ListTasksRequest: paginatedRequest('tasks/list'),
   ListTasksResult: extend('PaginatedResult', (t) => ({ tasks: z.array(t('Task')) })),
-  TaskStatusNotificationParams: (t) =>
-    t.object('NotificationParams').extend(t.object('Task').shape),
-  TaskStatusNotification: rpcNotification(
-    'notifications/tasks/status',
-    'TaskStatusNotificationParams',
-  ),
 }
 
-/** Task types: added in 2025-11-25, removed from the core schema in 2026-07-28. */
+/**
+ * Task types: added in 2025-11-25, removed from the core schema in 2026-07-28 (the status
+ * notification is in `notifications.ts`).
+ */
 export const taskDefs: RevisionChanges = {
   '2025-11-25': tasks2025,
   '2026-07-28': Object.fromEntries(Object.keys(tasks2025).map((name) => [name, REMOVED])),

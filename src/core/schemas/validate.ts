@@ -4,9 +4,7 @@
  * reported (see `branchScore`), so `{ type: 'image', data: 1 }` reports `data`, not `text`, and a
  * response with a bad `result` reports `result`, not a missing `method`.
  */
-import type * as z from 'zod'
-import type { ProtocolRevision } from '../eras/versions.ts'
-import { isPublicType, tableFor } from './revisions.ts'
+import * as z from 'zod/mini'
 
 /** One validation failure. */
 export interface SchemaIssue {
@@ -37,16 +35,58 @@ export function formatPath(path: readonly (string | number)[]): string {
   return text === '' ? '(root)' : text
 }
 
-/** The JSON type of a value as messages name it. */
+/** The JSON type of a value as messages name it (`NaN` and `Infinity` by their value). */
 function typeName(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'array'
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value)
   return typeof value
 }
 
-/** zod's message without its generic `Invalid input: ` prefix; a missing value says so. */
+const literal = (value: unknown): string =>
+  typeof value === 'string' ? JSON.stringify(value) : String(value)
+
+/** The bound of a size check: `>= 0`, `at most 100 items`. */
+function bound(issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall, limit: unknown): string {
+  const small = issue.code === 'too_small'
+  const relation = issue.inclusive === false ? (small ? '>' : '<') : small ? '>=' : '<='
+  return issue.origin === 'array'
+    ? `expected array to have ${relation}${String(limit)} items`
+    : `expected ${issue.origin} to be ${relation}${String(limit)}`
+}
+
+/**
+ * A readable message for an issue, written here from the issue's code rather than taken from a zod
+ * locale: zod/mini ships none, and the text then does not depend on what else loaded zod.
+ */
+function issueText(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `expected ${issue.expected}${'input' in issue ? `, received ${typeName(issue.input)}` : ''}`
+    case 'invalid_value':
+      return issue.values.length === 1
+        ? `expected ${literal(issue.values[0])}`
+        : `expected one of ${issue.values.map(literal).join('|')}`
+    case 'too_big':
+      return bound(issue, issue.maximum)
+    case 'too_small':
+      return bound(issue, issue.minimum)
+    case 'unrecognized_keys':
+      return `unrecognized keys: ${issue.keys.join(', ')}`
+    case 'invalid_union': {
+      const { options } = issue as { options?: readonly unknown[] }
+      return options?.length
+        ? `invalid discriminator value, expected ${options.map((o) => `'${String(o)}'`).join(' | ')}`
+        : 'no union member matched'
+    }
+    default:
+      return issue.message.replace(/^Invalid (input|option): /, '')
+  }
+}
+
+/** The issue's message; a missing value says so. */
 function describe(issue: z.core.$ZodIssue): string {
-  const message = issue.message.replace(/^Invalid (input|option): /, '')
+  const message = issueText(issue)
   const missing = 'input' in issue && issue.input === undefined
   return issue.code === 'invalid_value' && missing ? `${message}, received undefined` : message
 }
@@ -153,31 +193,11 @@ export function formatIssues(issues: readonly SchemaIssue[]): string {
  * const result = validateWith(schemasFor('2025-11-25').methods['tools/call'].params, params)
  * if (!result.ok) throw new ProtocolError(-32602, result.message)
  */
-export function validateWith(schema: z.ZodType, value: unknown): ValidationResult {
-  const parsed = schema.safeParse(value)
+export function validateWith(schema: z.core.$ZodType, value: unknown): ValidationResult {
+  const parsed = z.safeParse(schema, value)
   if (parsed.success) return { ok: true, value: parsed.data }
   // Parse again, on the failure path only, with the inputs that tell "missing" from "wrong".
-  const failed = schema.safeParse(value, { reportInput: true })
+  const failed = z.safeParse(schema, value, { reportInput: true })
   const issues = flattenIssues(failed.error?.issues ?? parsed.error.issues)
   return { ok: false, issues, message: formatIssues(issues) }
-}
-
-/**
- * Validates `value` as the schema.ts type `typeName` of `revision`; never throws for bad data.
- * Throws an `Error` only when the revision has no type of that name.
- *
- * @example
- * validate('2026-07-28', 'CallToolRequest', message)
- * // { ok: false, issues: [...], message: 'params.arguments: expected object, received string' }
- */
-export function validate(
-  revision: ProtocolRevision,
-  typeName: string,
-  value: unknown,
-): ValidationResult {
-  const table = tableFor(revision)
-  if (!isPublicType(table, typeName)) {
-    throw new Error(`MCP revision ${revision} has no schema type "${typeName}"`)
-  }
-  return validateWith(table.get(typeName), value)
 }

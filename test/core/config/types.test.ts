@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, test } from 'vitest'
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import type { clientConfigSchema } from '../../../src/core/config/client-config.ts'
 import type { configSchema } from '../../../src/core/config/config.ts'
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import {
   deriveDefs,
   REMOVED,
@@ -49,7 +49,7 @@ describe('deriveDefs and SchemaTable', () => {
   test('base() extends the previous definition, resolved in the new revision', () => {
     const first = deriveDefs(undefined, [{ Leaf: leaf, Box: box }])
     const second = deriveDefs(first, [
-      { Leaf: () => z.number(), Box: (t) => t.base().extend({ extra: z.boolean() }) },
+      { Leaf: () => z.number(), Box: (t) => z.extend(t.base(), { extra: z.boolean() }) },
     ])
     const boxed = new SchemaTable(second, 'b').get('Box')
     expect(boxed.safeParse({ value: 1, extra: true }).success).toBe(true)
@@ -76,7 +76,7 @@ describe('deriveDefs and SchemaTable', () => {
 
   test('object() refuses a type that is not an object', () => {
     const table = new SchemaTable(
-      deriveDefs(undefined, [{ Leaf: leaf, Bad: (t) => t.object('Leaf').extend({}) }]),
+      deriveDefs(undefined, [{ Leaf: leaf, Bad: (t) => z.extend(t.object('Leaf'), {}) }]),
       'test',
     )
     expect(() => table.get('Bad')).toThrow(/not an object/)

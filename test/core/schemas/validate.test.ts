@@ -145,6 +145,30 @@ describe('validate', () => {
     }
   })
 
+  test('words every failure itself, without zod locale prefixes', () => {
+    const bound = failure(validate('2025-11-25', 'ModelPreferences', { costPriority: 2 }))
+    expect(bound.message).toBe('costPriority: expected number to be <=1')
+    const level = failure(validate('2025-11-25', 'LoggingLevel', 'loud'))
+    expect(level.message).toBe(
+      `(root): expected one of ${'"debug"|"info"|"notice"'}|"warning"|"error"|"critical"|"alert"|"emergency"`,
+    )
+    const list = failure(
+      validate('2026-07-28', 'CompleteResult', {
+        resultType: 'complete',
+        completion: { values: Array.from({ length: 101 }, String) },
+      }),
+    )
+    expect(list.message).toBe('completion.values: expected array to have <=100 items')
+    const mrtr = failure(
+      validate('2026-07-28', 'InputRequiredResult', { resultType: 'input_required' }),
+    )
+    expect(mrtr.message).toBe(
+      '(root): At least one of inputRequests or requestState must be present',
+    )
+    for (const result of [bound, level, list, mrtr])
+      expect(result.message).not.toMatch(/Invalid (input|option)/)
+  })
+
   test('throws an Error naming the type and revision for an unknown type', () => {
     expect(() => validate('2026-07-28', 'PingRequest', {})).toThrow(/2026-07-28.*PingRequest/)
     expect(() => validate('2024-11-05', 'NoSuchType', {})).toThrow(Error)

@@ -1,0 +1,61 @@
+/**
+ * The schemas a client validates with: results of the requests it sends, params of the requests a
+ * server sends it (legacy) or asks of it through `input_required` (modern), and what its handlers
+ * answer. Built from the concerns that hold those types only, so a client bundle leaves out the
+ * request, notification and envelope definitions that only a server (or the root `validate`) reads;
+ * every type this set defines is the same definition as in the full set.
+ *
+ * @internal
+ */
+import type { ProtocolRevision } from '../eras/versions.ts'
+import { completionDefs } from './completion.ts'
+import { contentDefs } from './content.ts'
+import { elicitationDefs } from './elicitation.ts'
+import { jsonRpcDefs } from './json-rpc.ts'
+import { lifecycleDefs } from './lifecycle.ts'
+import { loggingDefs } from './logging.ts'
+import { modernDefs } from './modern.ts'
+import { promptDefs } from './prompts.ts'
+import type { RevisionChanges } from './registry.ts'
+import { resourceDefs } from './resources.ts'
+import { rootDefs } from './roots.ts'
+import { samplingDefs } from './sampling.ts'
+import { createSchemaSet, type RevisionSchemas } from './schema-set.ts'
+import { taskDefs } from './tasks.ts'
+import { toolDefs } from './tools.ts'
+import { utilityDefs } from './utilities.ts'
+
+/**
+ * The concerns that define what a client reads (structures, results, server→client requests); the
+ * full set adds client requests, notifications and envelopes after them.
+ */
+export const CLIENT_READ_CONCERNS: readonly RevisionChanges[] = [
+  jsonRpcDefs,
+  lifecycleDefs,
+  utilityDefs,
+  contentDefs,
+  resourceDefs,
+  promptDefs,
+  toolDefs,
+  samplingDefs,
+  elicitationDefs,
+  rootDefs,
+  loggingDefs,
+  completionDefs,
+  taskDefs,
+  modernDefs,
+]
+
+const clientSet = createSchemaSet({ concerns: CLIENT_READ_CONCERNS })
+
+/**
+ * The client's schemas of `revision`: every method's `result`, the `params` of methods a server
+ * sends, and the types those use (`ElicitResult`, `InputRequiredResult`, …). A method the client
+ * only sends has no `params` schema here (reading it throws); use `schemasFor` for those.
+ *
+ * @example
+ * const schema = clientSchemasFor('2026-07-28').methods['tools/call']?.result
+ */
+export function clientSchemasFor(revision: ProtocolRevision): RevisionSchemas {
+  return clientSet.schemasFor(revision)
+}
