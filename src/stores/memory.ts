@@ -19,6 +19,8 @@ import { assertPositiveInteger, assertTtl, toJson } from './store-arguments.ts'
 
 /** Entries the sweep looks at per write: enough to keep up with the writes that create entries. */
 const SWEEP_PER_WRITE = 2
+/** Streams of one session the sweep looks at: more than a write can create, so it keeps up. */
+const STREAMS_PER_SWEEP = 4
 
 /** Options of {@link createMemorySessionStore}. */
 export interface MemorySessionStoreOptions {
@@ -244,14 +246,22 @@ class MemoryEventStoreImpl implements MemoryEventStore {
     this.#sessions.clear()
   }
 
-  /** Prunes the least recently appended sessions, dropping them when empty, else rotating them. */
+  /**
+   * Prunes the least recently appended sessions, dropping them when empty, else rotating them.
+   * Within a session only the least recently appended streams are looked at, and the walk stops at
+   * the first that still holds live events: with one TTL the streams behind it are younger. The
+   * work per write is bounded however many streams a session keeps.
+   */
   #sweep(now: number): void {
     let seen = 0
     for (const [sessionId, streams] of this.#sessions) {
       if (seen++ === SWEEP_PER_WRITE) break
+      let looked = 0
       for (const [streamId, entries] of streams) {
+        if (looked++ === STREAMS_PER_SWEEP) break
         prune(entries, now)
-        if (entries.length === 0) streams.delete(streamId)
+        if (entries.length > 0) break
+        streams.delete(streamId)
       }
       this.#sessions.delete(sessionId)
       if (streams.size > 0) this.#sessions.set(sessionId, streams)

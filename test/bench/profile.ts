@@ -1,0 +1,77 @@
+// Not part of the bench: `node --import tsx test/bench/profile.ts <server> <workload> [seconds]`
+// runs one workload at c=16 against a child started with --cpu-prof and prints the hottest
+// functions by self time, so a target that is missed can be explained.
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { runLoad } from './load/node-load.ts'
+import { ServerProcess } from './server-process.ts'
+import type { ServerKind } from './servers/server-handle.ts'
+import { httpRequest, openSession, requestShape, type WorkloadName } from './workloads.ts'
+
+interface ProfileNode {
+  id: number
+  callFrame: { functionName: string; url: string; lineNumber: number }
+  children?: number[]
+}
+interface Profile {
+  nodes: ProfileNode[]
+  samples: number[]
+  timeDeltas: number[]
+}
+
+const [kind = 'mcpkit', workload = 'legacy-sse', seconds = '4'] = process.argv.slice(2)
+const dir = mkdtempSync(join(tmpdir(), 'mcpkit-prof-'))
+const server = await ServerProcess.start(kind as ServerKind, {
+  nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
+})
+const shapes =
+  workload === 'modern'
+    ? [requestShape('modern')]
+    : await Promise.all(
+        Array.from({ length: 16 }, async () =>
+          requestShape(
+            workload as WorkloadName,
+            await openSession(server.port, workload === 'legacy-sse' ? 'sse' : 'json'),
+          ),
+        ),
+      )
+const cpuStart = await server.cpuMicros()
+let requests = 0
+const result = await runLoad(
+  {
+    port: server.port,
+    request: (connection, seq) => {
+      const shape = shapes[connection % shapes.length] as (typeof shapes)[number]
+      return httpRequest(server.port, { headers: shape.headers, body: shape.body(seq) })
+    },
+    expectStatus: 200,
+  },
+  { connections: 16, warmupMs: 500, window: { ms: Number(seconds) * 1000 } },
+)
+requests = result.requests
+const cpu = (await server.cpuMicros()) - cpuStart
+await server.stop()
+const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'))
+if (file === undefined) throw new Error('no profile written')
+const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Profile
+const self = new Map<number, number>()
+for (const [i, id] of profile.samples.entries()) {
+  self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0))
+}
+const byFrame = new Map<string, number>()
+let total = 0
+for (const node of profile.nodes) {
+  const time = self.get(node.id) ?? 0
+  total += time
+  const { functionName, url, lineNumber } = node.callFrame
+  const key = `${functionName || '(anon)'} ${url.replace(/^.*\/(node_modules|dist|mcpkit-bench)\//, '$1/')}:${lineNumber + 1}`
+  byFrame.set(key, (byFrame.get(key) ?? 0) + time)
+}
+console.log(
+  `${kind} ${workload}: ${result.rps.toFixed(0)} req/s, ${(cpu / requests).toFixed(1)} µs CPU/req, profile ${dir}/${file}`,
+)
+const idle = [...byFrame].filter(([k]) => k.startsWith('(idle)')).reduce((s, [, v]) => s + v, 0)
+for (const [key, time] of [...byFrame].sort((a, b) => b[1] - a[1]).slice(0, 45)) {
+  console.log(`${((100 * time) / (total - idle)).toFixed(1).padStart(5)}%  ${key}`)
+}
