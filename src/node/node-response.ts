@@ -160,39 +160,76 @@ export function writeBuffered(
   else res.end(content)
 }
 
-/** A streaming body's sink over the socket: chunks go straight to `res`. */
+/**
+ * A streaming body's sink over the socket. What the producer writes in the tick the response starts
+ * is held and leaves in one write: with the head and a `Content-Length` when the stream also ended
+ * in that tick (a progress event and the result: no chunked framing at all), else with the head,
+ * chunked, when the tick is over. Later chunks go straight to `res`.
+ */
 class SocketSink implements BodySink {
   readonly #res: ServerResponse
   readonly #exchange: Exchange
+  #head: { status: number; fields: string[] } | undefined
+  #held = ''
 
-  constructor(res: ServerResponse, exchange: Exchange) {
+  constructor(res: ServerResponse, init: { exchange: Exchange; status: number; fields: string[] }) {
     this.#res = res
-    this.#exchange = exchange
+    this.#exchange = init.exchange
+    this.#head = { status: init.status, fields: init.fields }
   }
 
   write(chunk: string): boolean {
     if (this.#exchange.closed) return false
+    if (this.#head !== undefined) {
+      this.#held += chunk
+      return true
+    }
     return this.#res.write(chunk)
   }
 
   end(): void {
-    if (!this.#exchange.closed) this.#res.end()
+    if (this.#exchange.closed) return
+    const head = this.#head
+    if (head === undefined) {
+      this.#res.end()
+      return
+    }
+    this.#head = undefined
+    const held = this.#held
+    this.#held = ''
+    head.fields.push('content-length', String(Buffer.byteLength(held)))
+    this.#res.writeHead(head.status, head.fields)
+    this.#res.end(held)
+  }
+
+  /** The first tick is over: the head leaves (with what was held), and the stream goes live. */
+  flush(): void {
+    const head = this.#head
+    if (head === undefined || this.#exchange.closed) return
+    this.#head = undefined
+    this.#res.writeHead(head.status, head.fields)
+    if (this.#held === '') {
+      this.#res.flushHeaders()
+      return
+    }
+    this.#res.write(this.#held)
+    this.#held = ''
   }
 
   queued(): number {
-    return this.#res.writableLength
+    return this.#res.writableLength + this.#held.length
   }
 }
 
-function uncork(res: ServerResponse): void {
-  res.uncork()
+function flushSink(sink: SocketSink): void {
+  sink.flush()
 }
 
 /**
  * Writes a {@link StreamingResponse} (an event stream) without web streams: the head, then every
- * chunk the producer writes, straight to the socket. Writes of the same tick are corked together,
- * so a stream that ends at once (a progress event and the result) leaves in one packet with its
- * head. When the client goes away the producer is told through the exchange.
+ * chunk the producer writes, straight to the socket. What is written in the first tick leaves in
+ * one write with the head (see {@link SocketSink}). When the client goes away the producer is told
+ * through the exchange.
  *
  * @internal
  */
@@ -204,14 +241,9 @@ export function writeStreaming(
   const fields = answer.headerFields
   const head: string[] = []
   for (const name in fields) head.push(name, fields[name] as string)
-  res.writeHead(answer.status, head)
-  // The head is queued on its own (node keeps that string for the response's lifetime: written
-  // alone, it is flattened rather than kept as the pieces it was built from) and leaves with the
-  // events of this tick.
-  res.cork()
-  res.flushHeaders()
-  process.nextTick(uncork, res)
-  const disconnect = answer.connect(new SocketSink(res, exchange))
+  const sink = new SocketSink(res, { exchange, status: answer.status, fields: head })
+  process.nextTick(flushSink, sink)
+  const disconnect = answer.connect(sink)
   if (exchange.closed) disconnect(new DOMException('The client disconnected', 'AbortError'))
   else exchange.onDisconnect = disconnect
 }

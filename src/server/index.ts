@@ -44,6 +44,7 @@ export {
   type MemorySessionStore,
   type MemorySessionStoreOptions,
   type PersistStats,
+  type SerializedEvent,
   type SessionEndReason,
   type SessionEvent,
   type SessionEventType,

@@ -2,8 +2,14 @@ import { resolveSessionConfig } from '../core/config/session-config.ts'
 import { defaultEnvironment, type Environment } from '../core/environment.ts'
 import type { StoreError } from '../core/errors/store-error.ts'
 import { type ReadonlySubscribable, Subscribable } from '../core/events/subscribable.ts'
+import { isPromiseLike, type MaybePromise } from '../core/maybe-promise.ts'
 import { createMemoryEventStore } from '../stores/memory.ts'
-import type { AppendOptions, EventStore, EventsAfter } from '../stores/session-store.ts'
+import type {
+  AppendOptions,
+  EventStore,
+  EventsAfter,
+  SerializedEvent,
+} from '../stores/session-store.ts'
 import type { EventTrackerEvent } from './session-events.ts'
 import {
   callStore,
@@ -14,6 +20,9 @@ import {
 
 /** Digits of the sequence part of an event id: base 36, zero-padded, so ids of a stream sort as text. */
 const SEQ_LENGTH = 11
+/** Base-36 digits of the low part of a sequence number, and the numbers they hold. */
+const LOW_DIGITS = 4
+const LOW_RANGE = 36 ** LOW_DIGITS
 const SEQ = /^[0-9a-z]{11}$/
 /** Stream ids end up in SSE `id:` lines: visible ASCII only, no spaces or line breaks. */
 const STREAM_ID = /^[\x21-\x7e]{1,200}$/
@@ -63,6 +72,8 @@ export class EventTracker {
   readonly #now: () => number
   readonly #events = new Subscribable<EventTrackerEvent>()
   #seq = 0
+  #high = -1
+  #highText = ''
 
   /** @throws {ConfigError} or `RangeError` naming a refused option. */
   constructor(options: EventTrackerOptions = {}) {
@@ -99,6 +110,24 @@ export class EventTracker {
    * @throws {TypeError} for an empty session id or an unusable stream id
    */
   async trackEvent(sessionId: string, streamId: string, message: unknown): Promise<string> {
+    const json = JSON.stringify(message)
+    if (json === undefined) throw new TypeError('The event message is not JSON-serialisable')
+    return this.trackSerialized(sessionId, { streamId, json })
+  }
+
+  /**
+   * {@link EventTracker.trackEvent} for a message that is JSON text already (as sent), which the
+   * store keeps without serialising it again. Returns the id at once (no promise) when the store
+   * appends synchronously, as the memory store does: the stream can write in the same tick.
+   *
+   * @param event.json the message's JSON text; `null` for an event without a message (priming)
+   * @throws {TypeError} for an empty session id or an unusable stream id
+   */
+  trackSerialized(
+    sessionId: string,
+    event: { readonly streamId: string; readonly json: string },
+  ): MaybePromise<string> {
+    const { streamId, json } = event
     if (typeof sessionId !== 'string' || sessionId === '') {
       throw new TypeError('trackEvent() needs a session id')
     }
@@ -108,25 +137,44 @@ export class EventTracker {
       )
     }
     const id = `${streamId}_${this.#nextSeq()}`
-    const event = { id, streamId, message }
-    try {
-      // The tracker's own store is in this process and gets no deadline: it is called directly.
-      if (this.#ownsStore) await this.#store.append(sessionId, event, this.#append)
-      else {
-        await callStore(
-          'append',
-          () => this.#store.append(sessionId, event, this.#append),
-          this.#call,
-        )
+    if (this.#ownsStore) {
+      // The tracker's own store is in this process: called directly, without a deadline.
+      try {
+        const appended = this.#appendSerialized({ id, streamId, json }, sessionId)
+        if (isPromiseLike(appended))
+          return appended.then(() => id, this.#appendFailed(sessionId, id))
+      } catch (error) {
+        this.#appendFailed(sessionId, id)(error)
       }
-    } catch (error) {
+      return id
+    }
+    const append = async () => this.#appendSerialized({ id, streamId, json }, sessionId)
+    return callStore('append', append, this.#call).then(() => id, this.#appendFailed(sessionId, id))
+  }
+
+  #appendSerialized(event: SerializedEvent, sessionId: string): MaybePromise<void> {
+    const store = this.#store
+    if (store.appendSerialized !== undefined) {
+      return store.appendSerialized(sessionId, event, this.#append)
+    }
+    const message: unknown = JSON.parse(event.json)
+    return store.append(
+      sessionId,
+      { id: event.id, streamId: event.streamId, message },
+      this.#append,
+    )
+  }
+
+  // A failed append loses the replay, never the message: it is still sent under its id.
+  #appendFailed(sessionId: string, id: string): (error: unknown) => string {
+    return (error) => {
       this.#report(
         'append',
         toStoreError(error, { store: this.#call.store, operation: 'append' }),
         sessionId,
       )
+      return id
     }
-    return id
   }
 
   /**
@@ -175,8 +223,17 @@ export class EventTracker {
   }
 
   #nextSeq(): string {
-    this.#seq = Math.max(this.#seq + 1, Math.floor(this.#now()) * 1000)
-    return this.#seq.toString(36).padStart(SEQ_LENGTH, '0')
+    const seq = Math.max(this.#seq + 1, Math.floor(this.#now()) * 1000)
+    this.#seq = seq
+    // Printed in two parts: the high one changes every ~1.7 s and is kept as text; the low one is a
+    // small integer, which prints fast (a full 16-digit number in base 36 costs more than the rest
+    // of tracking an event).
+    const high = Math.floor(seq / LOW_RANGE)
+    if (high !== this.#high) {
+      this.#high = high
+      this.#highText = high.toString(36).padStart(SEQ_LENGTH - LOW_DIGITS, '0')
+    }
+    return this.#highText + (seq - high * LOW_RANGE).toString(36).padStart(LOW_DIGITS, '0')
   }
 
   #report(operation: EventTrackerEvent['operation'], error: unknown, sessionId: string): void {

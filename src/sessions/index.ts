@@ -17,6 +17,7 @@ export type {
   AppendOptions,
   EventStore,
   EventsAfter,
+  SerializedEvent,
   SessionRecord,
   SessionStore,
   StoredEvent,

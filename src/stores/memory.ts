@@ -3,14 +3,16 @@
  * In-memory {@link SessionStore} and {@link EventStore}: the defaults of `SessionManager` and
  * `EventTracker`, and the reference the store contract suite is written against. Values are kept as
  * JSON text, so they behave like a remote store (every `get` returns a fresh copy) and cost little
- * heap. TTLs are checked lazily on read, plus a bounded sweep on every write that looks at a couple of
- * the oldest entries; there is no timer per entry, or at all.
+ * heap. TTLs are checked lazily on read, plus a bounded sweep on writes (every session write; event
+ * appends at most every 100 ms) that looks at the oldest entries; there is no timer per entry, or at
+ * all.
  */
 import type {
   AfterOptions,
   AppendOptions,
   EventStore,
   EventsAfter,
+  SerializedEvent,
   SessionRecord,
   SessionStore,
   StoredEvent,
@@ -19,6 +21,13 @@ import { assertPositiveInteger, assertTtl, toJson } from './store-arguments.ts'
 
 /** Entries the sweep looks at per write: enough to keep up with the writes that create entries. */
 const SWEEP_PER_WRITE = 2
+/**
+ * The event store sweeps on a write at most this often, and looks at this many sessions: appends
+ * come with every message sent, far more often than sessions start, and rotating sessions on each
+ * would cost more than the append. Sessions past `maxSessions` are dropped on append regardless.
+ */
+const EVENT_SWEEP_EVERY_MS = 100
+const EVENT_SWEEP_SESSIONS = 64
 /** Streams of one session the sweep looks at: more than a write can create, so it keeps up. */
 const STREAMS_PER_SWEEP = 4
 
@@ -183,6 +192,7 @@ class MemoryEventStoreImpl implements MemoryEventStore {
   readonly #now: () => number
   readonly #maxSessions: number
   readonly #maxStreams: number
+  #nextSweepAt = 0
 
   constructor(limits: { now: () => number; maxSessions: number; maxStreams: number }) {
     this.#now = limits.now
@@ -195,20 +205,29 @@ class MemoryEventStoreImpl implements MemoryEventStore {
   }
 
   async append(sessionId: string, event: StoredEvent, options: AppendOptions): Promise<void> {
+    const json = toJson(event.message, 'event message')
+    this.appendSerialized(sessionId, { id: event.id, streamId: event.streamId, json }, options)
+  }
+
+  /** Synchronous: nothing to wait for in this process. */
+  appendSerialized(sessionId: string, event: SerializedEvent, options: AppendOptions): void {
     assertTtl(options.ttlMs)
     assertPositiveInteger(options.maxEventsPerStream, 'maxEventsPerStream')
-    const json = toJson(event.message, 'event message')
+    if (typeof event.json !== 'string') throw new TypeError('The event message must be JSON text')
     const now = this.#now()
     const streams = reinsert(this.#sessions, sessionId, () => new Map())
     dropOldest(this.#sessions, this.#maxSessions)
     const entries = reinsert(streams, event.streamId, () => [])
     dropOldest(streams, this.#maxStreams)
-    entries.push({ id: event.id, json, expiresAt: now + options.ttlMs })
+    entries.push({ id: event.id, json: event.json, expiresAt: now + options.ttlMs })
     prune(entries, now)
     if (entries.length > options.maxEventsPerStream) {
       entries.splice(0, entries.length - options.maxEventsPerStream)
     }
-    this.#sweep(now)
+    if (now >= this.#nextSweepAt) {
+      this.#nextSweepAt = now + EVENT_SWEEP_EVERY_MS
+      this.#sweep(now)
+    }
   }
 
   async after(
@@ -255,7 +274,7 @@ class MemoryEventStoreImpl implements MemoryEventStore {
   #sweep(now: number): void {
     let seen = 0
     for (const [sessionId, streams] of this.#sessions) {
-      if (seen++ === SWEEP_PER_WRITE) break
+      if (seen++ === EVENT_SWEEP_SESSIONS) break
       let looked = 0
       for (const [streamId, entries] of streams) {
         if (looked++ === STREAMS_PER_SWEEP) break

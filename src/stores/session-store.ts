@@ -81,6 +81,19 @@ export interface StoredEvent {
   readonly message: unknown
 }
 
+/**
+ * An event whose message is already JSON text: what was written on the wire, kept as it is. See
+ * {@link EventStore.appendSerialized}.
+ */
+export interface SerializedEvent {
+  /** The SSE event id the message was sent with. */
+  readonly id: string
+  /** The stream the message was sent on. */
+  readonly streamId: string
+  /** The message as JSON text (`null` for an event that carries no message). */
+  readonly json: string
+}
+
 /** Retention of one {@link EventStore.append} call. */
 export interface AppendOptions {
   /** How long the event stays available; a positive finite number. */
@@ -118,6 +131,17 @@ export interface EventStore {
   readonly name?: string
   /** Appends `event` to its stream (`event.streamId`) of session `sessionId`. */
   append(sessionId: string, event: StoredEvent, options: AppendOptions): Promise<void>
+  /**
+   * `append` for a message that is JSON text already (the server serialises each message once, to
+   * send it). Optional: a store that keeps text saves serialising it again, and one that can append
+   * synchronously (returning nothing) lets the stream write without waiting a tick. It must behave
+   * like `append(sessionId, { id, streamId, message: JSON.parse(json) }, options)`.
+   */
+  appendSerialized?(
+    sessionId: string,
+    event: SerializedEvent,
+    options: AppendOptions,
+  ): void | Promise<void>
   /**
    * Events of `eventId`'s stream after `eventId` (exclusive), in order; `undefined` when the event is
    * unknown, expired or was dropped, which means the client cannot resume.

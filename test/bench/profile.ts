@@ -20,10 +20,14 @@ interface Profile {
   timeDeltas: number[]
 }
 
-const [kind = 'mcpkit', workload = 'legacy-sse', seconds = '4'] = process.argv.slice(2)
+const [kind = 'mcpkit', workload = 'legacy-sse', seconds = '4'] = process.argv
+  .slice(2)
+  .filter((arg) => !arg.startsWith('--'))
 const dir = mkdtempSync(join(tmpdir(), 'mcpkit-prof-'))
+// `--measure`: no profiler, only the numbers (req/s and CPU per request without its overhead).
+const measureOnly = process.argv.includes('--measure')
 const server = await ServerProcess.start(kind as ServerKind, {
-  nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
+  nodeFlags: measureOnly ? [] : ['--cpu-prof', `--cpu-prof-dir=${dir}`],
 })
 const shapes =
   workload === 'modern'
@@ -36,7 +40,7 @@ const shapes =
           ),
         ),
       )
-const cpuStart = await server.cpuMicros()
+const cpuStart = await server.cpuTimes()
 let requests = 0
 const result = await runLoad(
   {
@@ -50,8 +54,17 @@ const result = await runLoad(
   { connections: 16, warmupMs: 500, window: { ms: Number(seconds) * 1000 } },
 )
 requests = result.requests
-const cpu = (await server.cpuMicros()) - cpuStart
+const cpuEnd = await server.cpuTimes()
+const cpu = cpuEnd.total - cpuStart.total
+const userCpu = cpuEnd.user - cpuStart.user
 await server.stop()
+if (measureOnly) {
+  const perRequest = (micros: number) => (micros / requests).toFixed(1)
+  console.log(
+    `${kind} ${workload}: ${result.rps.toFixed(0)} req/s, ${perRequest(cpu)} µs CPU/req (user ${perRequest(userCpu)})`,
+  )
+  process.exit(0)
+}
 const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'))
 if (file === undefined) throw new Error('no profile written')
 const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Profile

@@ -209,3 +209,50 @@ describe('store failures', () => {
     expect(() => new EventTracker({ storeTimeoutMs: Number.NaN })).toThrow(RangeError)
   })
 })
+
+describe('trackSerialized', () => {
+  test('returns the id at once with the memory store, and the text is replayed as the message', async () => {
+    const tracker = new EventTracker()
+    const first = tracker.trackSerialized('s1', { streamId: 'post-1', json: 'null' })
+    expect(typeof first).toBe('string')
+    const second = tracker.trackSerialized('s1', { streamId: 'post-1', json: '{"n":1}' })
+    expect(typeof second).toBe('string')
+    expect(await tracker.eventsSince('s1', first as string)).toEqual({
+      streamId: 'post-1',
+      events: [{ id: second, streamId: 'post-1', message: { n: 1 } }],
+    })
+  })
+
+  test('a store without appendSerialized gets the parsed message through append', async () => {
+    const appended: unknown[] = []
+    const store: EventStore = {
+      name: 'plain',
+      append: async (_session, event) => {
+        appended.push(event)
+      },
+      after: async () => undefined,
+      deleteSession: async () => {},
+    }
+    const tracker = new EventTracker({ store })
+    const id = await tracker.trackSerialized('s1', { streamId: 'post-1', json: '{"n":2}' })
+    expect(appended).toEqual([{ id, streamId: 'post-1', message: { n: 2 } }])
+  })
+
+  test('a failing store loses the replay, not the id; the failure is a store-error event', async () => {
+    const store: EventStore = {
+      name: 'broken',
+      append: async () => {
+        throw new Error('down')
+      },
+      after: async () => undefined,
+      deleteSession: async () => {},
+    }
+    const tracker = new EventTracker({ store })
+    const events = recordEvents(tracker)
+    const id = await tracker.trackSerialized('s1', { streamId: 'post-1', json: '{}' })
+    expect(id).toMatch(/^post-1_/)
+    expect(events.map((event) => [event.type, event.operation])).toEqual([
+      ['store-error', 'append'],
+    ])
+  })
+})

@@ -118,6 +118,41 @@ describe('createMemoryEventStore', () => {
     expect(() => createMemoryEventStore({ maxSessions: 0 })).toThrow(RangeError)
     expect(() => createMemoryEventStore({ maxStreamsPerSession: -1 })).toThrow(RangeError)
   })
+
+  test('appendSerialized keeps the JSON text as sent, synchronously, and replays it parsed', async () => {
+    const store = createMemoryEventStore()
+    const long = { ttlMs: 60_000, maxEventsPerStream: 10 }
+    expect(store.appendSerialized?.('s', { id: 'a_1', streamId: 'a', json: 'null' }, long)).toBe(
+      undefined,
+    )
+    store.appendSerialized?.('s', { id: 'a_2', streamId: 'a', json: '{"n":2}' }, long)
+    await store.append('s', { id: 'a_3', streamId: 'a', message: { n: 3 } }, long)
+    expect(await store.after('s', 'a_1')).toEqual({
+      streamId: 'a',
+      events: [
+        { id: 'a_2', streamId: 'a', message: { n: 2 } },
+        { id: 'a_3', streamId: 'a', message: { n: 3 } },
+      ],
+    })
+    expect(() =>
+      store.appendSerialized?.('s', { id: 'a_4', streamId: 'a', json: undefined as never }, long),
+    ).toThrow(TypeError)
+  })
+
+  test('the sweep reclaims sessions whose streams all expired, however many streams they hold', async () => {
+    let now = 0
+    const store = createMemoryEventStore({ now: () => now })
+    for (let s = 0; s < 20; s++) {
+      for (let k = 0; k < 50; k++) await store.append(`old-${s}`, event(`st${k}`, 1), retention)
+    }
+    now = 1000
+    // Each write sweeps a bounded number of streams at most every 100 ms: time moves on as it would.
+    for (let i = 0; i < 400; i++) {
+      now += 100
+      await store.append('fresh', event('a', i), { ttlMs: 1_000_000, maxEventsPerStream: 10 })
+    }
+    expect(store.size).toBe(1)
+  })
 })
 
 // The suites' real-clock mode (the one Redis uses), proven on the memory stores with real waits.

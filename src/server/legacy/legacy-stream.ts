@@ -6,6 +6,7 @@
  * resuming GET takes over. Writes are serialised, so ids and replay never reorder messages.
  */
 
+import { isPromiseLike } from '../../core/maybe-promise.ts'
 import type { SseStream } from '../../core/sse/writer.ts'
 import type { EventTracker } from '../../sessions/event-tracker.ts'
 import type { ReplyStream } from '../http/reply.ts'
@@ -48,7 +49,9 @@ export class LegacyStream implements ReplyStream {
   readonly #tracker: EventTracker
   readonly #onError: ((error: unknown) => void) | undefined
   #connection: SseStream | undefined
-  #chain: Promise<void> = Promise.resolve()
+  // Work that had to wait (a store answering later): later steps queue behind it. Undefined when
+  // nothing waits, and then a step runs at once, in the caller's tick.
+  #chain: Promise<void> | undefined = undefined
   #complete = false
 
   constructor(options: LegacyStreamOptions) {
@@ -59,12 +62,8 @@ export class LegacyStream implements ReplyStream {
     this.#connection = options.connection
     this.response = sseResponse(options.connection)
     if (options.prime === false) return
-    const retry = options.retryMs
     // The priming event: an id (tracked, so resuming from it replays everything after) and no data.
-    this.#enqueue(async () => {
-      const id = await this.#tracker.trackEvent(this.sessionId, this.streamId, null)
-      this.#connection?.send({ id, retry, data: '' })
-    })
+    this.#track({ json: 'null', data: '', retry: options.retryMs })
   }
 
   /** Whether the stream's last message was sent. */
@@ -77,17 +76,15 @@ export class LegacyStream implements ReplyStream {
     return this.#connection
   }
 
-  /** Records and sends one message. */
+  /** Records and sends one message (serialised now: later changes to it are not sent). */
   send(message: unknown): void {
-    this.#enqueue(async () => {
-      const id = await this.#tracker.trackEvent(this.sessionId, this.streamId, message)
-      this.#connection?.send({ id, data: JSON.stringify(message) })
-    })
+    const json = JSON.stringify(message)
+    this.#track({ json, data: json, retry: undefined })
   }
 
   /** Completes the stream after what is queued, closing its connection. */
   end(): void {
-    this.#enqueue(() => {
+    this.#run(() => {
       this.#complete = true
       this.#closeConnection()
       this.onComplete?.()
@@ -96,7 +93,7 @@ export class LegacyStream implements ReplyStream {
 
   /** Closes the connection but not the stream (SSE polling): the client resumes with GET. */
   detach(): void {
-    this.#enqueue(() => this.#closeConnection())
+    this.#run(() => this.#closeConnection())
   }
 
   /** Forgets a connection the client closed. */
@@ -111,18 +108,18 @@ export class LegacyStream implements ReplyStream {
    */
   resume(connection: SseStream, lastEventId: string): Promise<boolean> {
     let replayed = false
-    this.#enqueue(async () => {
+    this.#run(async () => {
       if (this.#connection !== connection) this.#closeConnection()
       replayed = await replay(this.#tracker, { connection, sessionId: this.sessionId, lastEventId })
       if (this.#complete) connection.close()
       else this.#connection = connection
     })
-    return this.#chain.then(() => replayed)
+    return this.settled().then(() => replayed)
   }
 
   /** Resolves when every queued write is done. */
   settled(): Promise<void> {
-    return this.#chain
+    return this.#chain ?? Promise.resolve()
   }
 
   #closeConnection(): void {
@@ -131,8 +128,49 @@ export class LegacyStream implements ReplyStream {
     connection?.close()
   }
 
-  #enqueue(step: () => void | Promise<void>): void {
-    this.#chain = this.#chain.then(step).catch((error: unknown) => this.#onError?.(error))
+  // Tracks an event and writes it under its id: in this tick when the store appends synchronously.
+  #track(event: { json: string; data: string; retry: number | undefined }): void {
+    this.#run(() => {
+      const id = this.#tracker.trackSerialized(this.sessionId, {
+        streamId: this.streamId,
+        json: event.json,
+      })
+      if (!isPromiseLike(id)) this.#write(id, event)
+      else return id.then((tracked) => this.#write(tracked, event))
+    })
+  }
+
+  #write(id: string, event: { data: string; retry: number | undefined }): void {
+    const connection = this.#connection
+    if (connection === undefined) return
+    if (event.retry === undefined) connection.send({ id, data: event.data })
+    else connection.send({ id, retry: event.retry, data: event.data })
+  }
+
+  // Steps run in order: at once while nothing waits, else behind what does.
+  #run(step: () => void | Promise<void>): void {
+    const chain = this.#chain
+    if (chain !== undefined) {
+      this.#wait(chain.then(step))
+      return
+    }
+    let result: void | Promise<void>
+    try {
+      result = step()
+    } catch (error) {
+      this.#onError?.(error)
+      return
+    }
+    if (isPromiseLike(result)) this.#wait(result)
+  }
+
+  #wait(pending: Promise<void>): void {
+    const chain: Promise<void> = pending
+      .catch((error: unknown) => this.#onError?.(error))
+      .then(() => {
+        if (this.#chain === chain) this.#chain = undefined
+      })
+    this.#chain = chain
   }
 }
 
