@@ -187,7 +187,9 @@ function resolveTarget(options: ClientOptions): ClientTarget {
     refuse('url', url, 'set, or `connection` set, but not both')
   }
   if (connection !== undefined) {
-    if (typeof connection.send !== 'function' || connection.readable === undefined) {
+    // Checked here in full: the client's engine trusts the options it is given.
+    const readable = connection.readable as Partial<ReadableStream> | undefined
+    if (typeof connection.send !== 'function' || typeof readable?.getReader !== 'function') {
       refuse('connection', connection, 'a Connection')
     }
     return { kind: 'connection', connection }

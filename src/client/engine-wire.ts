@@ -15,7 +15,7 @@ import {
   type ProtocolEra,
   type ProtocolRevision,
 } from '../core/eras/versions.ts'
-import { createJsonRpcEngine, type JsonRpcEngine } from '../core/protocol/engine.ts'
+import { type JsonRpcEngine, startInternalEngine } from '../core/protocol/engine.ts'
 import type { JsonRpcId, JsonRpcNotification, JsonRpcParams } from '../core/protocol/messages.ts'
 import type { RequestHandler } from '../core/protocol/request-context.ts'
 import type { RequestOptions } from '../core/protocol/request-options.ts'
@@ -52,7 +52,7 @@ export class EngineWire implements Wire {
   constructor(options: EngineWireOptions) {
     this.#options = options
     this.transport = options.transport
-    this.engine = createJsonRpcEngine({
+    this.engine = startInternalEngine({
       connection: options.connection,
       environment: options.environment,
       onRequest: options.onRequest,

@@ -17,7 +17,7 @@ test('the exports map lists exactly the released entries', () => {
   expect(pkg.type).toBe('module')
   expect(pkg.sideEffects).toBe(false)
   expect(pkg.engines.node).toBe('>=20.19')
-  expect(Object.keys(pkg.dependencies)).toEqual(['eventsource-parser', 'zod'])
+  expect(Object.keys(pkg.dependencies)).toEqual(['zod'])
 })
 
 test('every export target exists in dist/', () => {

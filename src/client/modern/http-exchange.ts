@@ -17,6 +17,7 @@ import type {
   ProgressParams,
 } from '../../core/protocol/messages.ts'
 import { PROGRESS_METHOD } from '../../core/protocol/messages.ts'
+import { RequestTimers } from '../../core/protocol/request-timers.ts'
 import type { HttpTransport } from '../http-transport.ts'
 
 /** Timeouts and progress of one request. */
@@ -71,8 +72,7 @@ class Exchange {
   readonly #options: ExchangeOptions
   readonly #settle: Settle
   readonly #controller = new AbortController()
-  #idleTimer: unknown
-  #totalTimer: unknown
+  #timers: RequestTimers | undefined
   #done = false
 
   constructor(options: ExchangeOptions, settle: Settle) {
@@ -87,7 +87,16 @@ class Exchange {
       return
     }
     signal?.addEventListener('abort', this, { once: true })
-    this.#arm()
+    const { timing, environment, message } = this.#options
+    const limits = {
+      idleMs: timing.timeoutMs,
+      totalMs: timing.maxTotalTimeoutMs,
+      resetOnProgress: timing.resetTimeoutOnProgress,
+    }
+    this.#timers = new RequestTimers(environment, limits, (kind, timeoutMs) => {
+      const error = new TimeoutError({ operation: message.method, timeoutMs, kind })
+      this.#finish(() => this.#settle.reject(error))
+    })
     this.#consume().then(
       (result) => this.#finish(() => this.#settle.resolve(result)),
       (error: unknown) => this.#finish(() => this.#settle.reject(error)),
@@ -105,40 +114,11 @@ class Exchange {
     this.#finish(() => this.#settle.reject(new AbortError({ operation, reason })))
   }
 
-  #arm(): void {
-    const { timeoutMs, maxTotalTimeoutMs, resetTimeoutOnProgress } = this.#options.timing
-    if (resetTimeoutOnProgress) {
-      this.#idleTimer = this.#schedule('idle', timeoutMs)
-      this.#totalTimer = this.#schedule('total', maxTotalTimeoutMs)
-      return
-    }
-    const kind = timeoutMs <= maxTotalTimeoutMs ? 'idle' : 'total'
-    this.#idleTimer = this.#schedule(kind, Math.min(timeoutMs, maxTotalTimeoutMs))
-  }
-
-  #schedule(kind: 'idle' | 'total', delayMs: number): unknown {
-    if (delayMs === Number.POSITIVE_INFINITY) return undefined
-    return this.#options.environment.setTimeout(() => {
-      const operation = this.#options.message.method
-      const error = new TimeoutError({ operation, timeoutMs: delayMs, kind })
-      this.#finish(() => this.#settle.reject(error))
-    }, delayMs)
-  }
-
-  #progressed(): void {
-    const { timing, environment } = this.#options
-    if (!timing.resetTimeoutOnProgress || this.#idleTimer === undefined) return
-    environment.clearTimeout(this.#idleTimer)
-    this.#idleTimer = this.#schedule('idle', timing.timeoutMs)
-  }
-
   #finish(settle: () => void): void {
     if (this.#done) return
     this.#done = true
-    const { environment, timing } = this.#options
-    if (this.#idleTimer !== undefined) environment.clearTimeout(this.#idleTimer)
-    if (this.#totalTimer !== undefined) environment.clearTimeout(this.#totalTimer)
-    timing.signal?.removeEventListener('abort', this)
+    this.#timers?.clear()
+    this.#options.timing.signal?.removeEventListener('abort', this)
     // Closing the stream is the modern cancellation; after a response it just releases the body.
     this.#controller.abort()
     settle()
@@ -203,7 +183,7 @@ class Exchange {
       this.#options.onNotification(notification)
       return
     }
-    this.#progressed()
+    this.#timers?.progressed()
     // A throwing callback fails the request, as the engine does on the legacy path.
     timing.onProgress?.(notification.params as unknown as ProgressParams)
   }

@@ -1,4 +1,3 @@
-import type * as z from 'zod/mini'
 import { PROTOCOL_REVISIONS, type ProtocolRevision } from '../eras/versions.ts'
 import {
   booleanOption,
@@ -143,16 +142,14 @@ const reconnectOptions = group(
     }),
   },
   {
-    check: (value, ctx) => {
-      if (value.maxDelayMs < value.initialDelayMs) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['maxDelayMs'],
-          input: value.maxDelayMs,
-          message: `expected a value >= \`client.reconnect.initialDelayMs\` (${value.initialDelayMs})`,
-        })
-      }
-    },
+    check: (value) =>
+      value.maxDelayMs < value.initialDelayMs
+        ? {
+            path: ['maxDelayMs'],
+            input: value.maxDelayMs,
+            message: `expected a value >= \`client.reconnect.initialDelayMs\` (${value.initialDelayMs})`,
+          }
+        : undefined,
   },
 )
 
@@ -190,21 +187,16 @@ export const clientOptions = group(
     reconnect: reconnectOptions,
   },
   {
-    check: (value, ctx) => {
-      if (value.maxTotalTimeoutMs < value.requestTimeoutMs) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['maxTotalTimeoutMs'],
-          input: value.maxTotalTimeoutMs,
-          message: `expected a value >= \`client.requestTimeoutMs\` (${value.requestTimeoutMs})`,
-        })
-      }
-    },
+    check: (value) =>
+      value.maxTotalTimeoutMs < value.requestTimeoutMs
+        ? {
+            path: ['maxTotalTimeoutMs'],
+            input: value.maxTotalTimeoutMs,
+            message: `expected a value >= \`client.requestTimeoutMs\` (${value.requestTimeoutMs})`,
+          }
+        : undefined,
   },
 )
-
-/** The client section's schema. @internal */
-export const clientConfigSchema: typeof clientOptions.schema = clientOptions.schema
 
 /**
  * Validates client settings and fills in defaults.
@@ -212,7 +204,7 @@ export const clientConfigSchema: typeof clientOptions.schema = clientOptions.sch
  * @throws {ConfigError} naming the option (`client.reconnect.maxDelayMs`) and the refused value.
  */
 export function resolveClientConfig(input: ClientConfigInput = {}): ClientConfig {
-  const resolved: z.output<typeof clientConfigSchema> = parseGroup(clientOptions, input, {
+  const resolved = parseGroup(clientOptions, input, {
     path: ['client'],
   })
   return resolved

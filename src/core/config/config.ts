@@ -1,4 +1,3 @@
-import type * as z from 'zod/mini'
 import { type ClientConfig, type ClientConfigInput, clientOptions } from './client-config.ts'
 import {
   type InterceptorConfig,
@@ -56,9 +55,6 @@ export const configOptions = group({
   pool: poolOptions,
 })
 
-/** The whole config's schema. @internal */
-export const configSchema: typeof configOptions.schema = configOptions.schema
-
 /**
  * Validates a configuration, applies every default and freezes the result. It fails fast: the first
  * problem throws, naming the option and the value, before anything is started with a bad setting.
@@ -76,6 +72,6 @@ export function createConfig(input: ConfigInput = {}): Config {
 
 /** {@link createConfig} with the context that lets errors name environment variables. @internal */
 export function resolveConfig(input: unknown, context: ParseContext): Config {
-  const resolved: z.output<typeof configSchema> = parseGroup(configOptions, input, context)
+  const resolved = parseGroup(configOptions, input, context)
   return resolved
 }

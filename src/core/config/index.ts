@@ -3,8 +3,8 @@
  * The central configuration: one validated, frozen {@link Config} with `server`, `client`,
  * `session`, `interceptor` and `pool` sections, created with {@link createConfig} and optionally
  * layered with `MCPKIT_*` environment variables by {@link withEnvOverrides}. Every export here is
- * public API. The zod schemas behind it stay internal (import them from the section files), so no
- * zod type reaches the public .d.ts.
+ * public API. The option tables behind it (plain checks, no schema library) stay internal: import
+ * them from the section files.
  */
 export {
   type ClientConfig,

@@ -1,4 +1,3 @@
-import type * as z from 'zod/mini'
 import { choiceOption, durationOption, group } from './option-specs.ts'
 import { parseGroup } from './parse-group.ts'
 
@@ -54,16 +53,13 @@ export const interceptorOptions = group({
   }),
 })
 
-/** The interceptor section's schema. @internal */
-export const interceptorConfigSchema: typeof interceptorOptions.schema = interceptorOptions.schema
-
 /**
  * Validates interceptor-chain settings and fills in defaults.
  *
  * @throws {ConfigError} naming the option (`interceptor.onError`) and the refused value.
  */
 export function resolveInterceptorConfig(input: InterceptorConfigInput = {}): InterceptorConfig {
-  const resolved: z.output<typeof interceptorConfigSchema> = parseGroup(interceptorOptions, input, {
+  const resolved = parseGroup(interceptorOptions, input, {
     path: ['interceptor'],
   })
   return resolved

@@ -1,8 +1,8 @@
-import * as z from 'zod/mini'
-
-// One table per section describes every option once: its zod schema (with the default), its doc
-// line for the README and how an environment variable's text becomes a value. The section schemas,
-// the `CONFIG_ENV_VARS` list and the "did you mean" suggestions are all derived from these tables.
+// One table per section describes every option once: how a value is checked (with the default),
+// its doc line for the README and how an environment variable's text becomes a value. Checking the
+// section (parse-group.ts), the `CONFIG_ENV_VARS` list and the "did you mean" suggestions all read
+// these tables. The checks are plain functions rather than zod schemas, so a client bundle that
+// validates its options carries no schema library code for it.
 
 /**
  * The largest delay `setTimeout` honours (2^31 - 1 ms, about 24.8 days). Browsers and Node turn
@@ -19,14 +19,27 @@ export const MAX_TIMER_MS = 2_147_483_647
 export type EnvFormat = 'integer' | 'number' | 'boolean' | 'string' | 'list' | 'choice'
 
 /**
- * One leaf option.
+ * A checked value, or where it was refused: `index` names a refused list entry (and `input` is
+ * that entry); otherwise `input` is the whole value.
  *
  * @internal
  */
-export interface OptionSpec<TField extends z.ZodMiniType = z.ZodMiniType> {
+export type Checked<TValue> =
+  | { readonly ok: true; readonly value: TValue }
+  | { readonly ok: false; readonly input: unknown; readonly index?: number }
+
+/**
+ * One leaf option. `TOptional` says whether it may stay unset (no default).
+ *
+ * @internal
+ */
+export interface OptionSpec<TValue = unknown, TOptional extends boolean = boolean> {
   readonly kind: 'option'
-  /** The property schema, default or optionality included. */
-  readonly field: TField
+  /** `true`: an absent value stays unset; `false`: it becomes {@link OptionSpec.defaultValue}. */
+  readonly optional: TOptional
+  readonly defaultValue: TValue | undefined
+  /** Checks a given value (never `undefined`) and returns what the config holds. */
+  readonly check: (value: unknown) => Checked<TValue>
   readonly env: EnvFormat
   /** One line for the README's environment table. */
   readonly description: string
@@ -39,21 +52,30 @@ export interface OptionSpec<TField extends z.ZodMiniType = z.ZodMiniType> {
 }
 
 /**
- * A nested object of options (a section, or a group such as `client.reconnect`).
+ * A problem a group's cross-field check found: the offending key (relative to the group), the
+ * value it concerns and what was expected.
  *
  * @internal
  */
-export interface GroupSpec<
-  TFields extends FieldTable = FieldTable,
-  TSchema extends z.ZodMiniType = z.ZodMiniType,
-  TField extends z.ZodMiniType = z.ZodMiniType,
-> {
+export interface GroupIssue {
+  readonly path: readonly string[]
+  readonly input: unknown
+  readonly message: string
+}
+
+/**
+ * A nested object of options (a section, or a group such as `client.reconnect`). Unknown keys are
+ * refused; an absent group resolves to its defaults.
+ *
+ * @internal
+ */
+export interface GroupSpec<TFields extends FieldTable = FieldTable> {
   readonly kind: 'group'
   readonly fields: TFields
-  /** The strict object schema, cross-field checks included. */
-  readonly schema: TSchema
-  /** The same schema as a property: an absent group resolves to its defaults. */
-  readonly field: TField
+  /** Cross-field validation of a value whose every option is valid. */
+  check?(value: GroupOutput<TFields>): GroupIssue | undefined
+  /** Rewrites a valid value without changing its type (used for documented clamping). */
+  normalize?(value: GroupOutput<TFields>): GroupOutput<TFields>
 }
 
 /**
@@ -61,33 +83,55 @@ export interface GroupSpec<
  *
  * @internal
  */
-export type FieldTable = { readonly [key: string]: OptionSpec | GroupSpec }
-
-type Shape<TFields extends FieldTable> = {
-  -readonly [TKey in keyof TFields]: TFields[TKey]['field']
+export type FieldTable = {
+  // biome-ignore lint/suspicious/noExplicitAny: any option type; inference starts from here
+  readonly [key: string]: OptionSpec<any> | GroupSpec<any>
 }
 
+type Flatten<TObject> = { [TKey in keyof TObject]: TObject[TKey] }
+
+type OptionalKeys<TFields extends FieldTable> = {
+  [TKey in keyof TFields]: TFields[TKey] extends OptionSpec<unknown, true> ? TKey : never
+}[keyof TFields]
+
 /**
- * The strict object schema built from a field table.
+ * What a group resolves to: every option with a default is set, optional ones may be absent.
  *
  * @internal
  */
-export type GroupSchema<TFields extends FieldTable> = z.ZodMiniObject<
-  Shape<TFields>,
-  z.core.$strict
+export type GroupOutput<TFields extends FieldTable> = Flatten<
+  {
+    -readonly [TKey in Exclude<keyof TFields, OptionalKeys<TFields>>]: OutputOf<TFields[TKey]>
+  } & {
+    -readonly [TKey in OptionalKeys<TFields>]?: OutputOf<TFields[TKey]>
+  }
 >
 
 /**
- * Adds cross-field checks to a group. Report a problem with `ctx.addIssue` on the offending key.
+ * The resolved type of an option or group.
  *
  * @internal
  */
-export type GroupCheck<TFields extends FieldTable> = (
-  value: z.output<GroupSchema<TFields>>,
-  ctx: z.core.$RefinementCtx<z.output<GroupSchema<TFields>>>,
-) => void
+export type OutputOf<TSpec> =
+  TSpec extends GroupSpec<infer TFields>
+    ? GroupOutput<TFields>
+    : TSpec extends OptionSpec<infer TValue, infer TOptional>
+      ? TOptional extends true
+        ? TValue | undefined
+        : TValue
+      : never
 
-const expectObject = 'expected an object'
+/**
+ * What an option or group accepts: everything may be left out.
+ *
+ * @internal
+ */
+export type InputOf<TSpec> =
+  TSpec extends GroupSpec<infer TFields>
+    ? { -readonly [TKey in keyof TFields]?: InputOf<TFields[TKey]> | undefined }
+    : TSpec extends OptionSpec<infer TValue>
+      ? TValue
+      : never
 
 /**
  * Builds a group from its fields. `check` adds cross-field validation; `normalize` rewrites a valid
@@ -97,19 +141,9 @@ const expectObject = 'expected an object'
  */
 export function group<TFields extends FieldTable>(
   fields: TFields,
-  extras: {
-    check?: GroupCheck<TFields>
-    normalize?: (value: z.output<GroupSchema<TFields>>) => z.output<GroupSchema<TFields>>
-  } = {},
-): GroupSpec<TFields, GroupSchema<TFields>, z.ZodMiniPrefault<GroupSchema<TFields>>> {
-  const shape = Object.fromEntries(
-    Object.entries(fields).map(([key, spec]) => [key, spec.field]),
-  ) as Shape<TFields>
-  let schema = z.strictObject(shape, { error: expectObject })
-  if (extras.check) schema = schema.check(z.superRefine(extras.check))
-  if (extras.normalize) schema = schema.check(z.overwrite(extras.normalize))
-  const empty = {} as z.input<GroupSchema<TFields>>
-  return { kind: 'group', fields, schema, field: z.prefault(schema, empty) }
+  extras: Pick<GroupSpec<TFields>, 'check' | 'normalize'> = {},
+): GroupSpec<TFields> {
+  return { kind: 'group', fields, ...extras }
 }
 
 interface Described {
@@ -117,25 +151,22 @@ interface Described {
   readonly description: string
 }
 
-function option<TField extends z.ZodMiniType>(
-  field: TField,
-  meta: Omit<OptionSpec, 'kind' | 'field'>,
-): OptionSpec<TField> {
-  return { kind: 'option', field, ...meta }
+function option<TValue, TOptional extends boolean>(
+  spec: Omit<OptionSpec<TValue, TOptional>, 'kind'>,
+): OptionSpec<TValue, TOptional> {
+  return { kind: 'option', ...spec }
 }
 
-function integerSchema(
-  range: { min: number; max: number },
-  expected: string,
-): z.ZodMiniNumber<number> {
-  return z
-    .number({ error: expected })
-    .check(
-      z.int({ error: expected }),
-      z.gte(range.min, { error: expected }),
-      z.lte(range.max, { error: expected }),
-    )
+/** A check that keeps the value as given when `accepts` says so. */
+function accepting<TValue>(
+  accepts: (value: unknown) => boolean,
+): (value: unknown) => Checked<TValue> {
+  return (value) =>
+    accepts(value) ? { ok: true, value: value as TValue } : { ok: false, input: value }
 }
+
+const isIntegerIn = (min: number, max: number) => (value: unknown) =>
+  Number.isInteger(value) && (value as number) >= min && (value as number) <= max
 
 /**
  * An integer count or size.
@@ -144,14 +175,15 @@ function integerSchema(
  */
 export function integerOption(
   init: Described & { readonly min: number; readonly default: number },
-): OptionSpec<z.ZodMiniDefault<z.ZodMiniNumber<number>>> {
-  const expected = `expected an integer >= ${init.min}`
-  const field = integerSchema({ min: init.min, max: Number.MAX_SAFE_INTEGER }, expected)
-  return option(z._default(field, init.default), {
+): OptionSpec<number, false> {
+  return option({
+    optional: false,
+    defaultValue: init.default,
+    check: accepting(isIntegerIn(init.min, Number.MAX_SAFE_INTEGER)),
     env: 'integer',
     description: init.description,
     defaultText: String(init.default),
-    expected,
+    expected: `expected an integer >= ${init.min}`,
   })
 }
 
@@ -164,16 +196,18 @@ export function integerOption(
  */
 export function durationOption(
   init: Described & { readonly min: 0 | 1; readonly default: number; readonly timer: boolean },
-): OptionSpec<z.ZodMiniDefault<z.ZodMiniNumber<number>>> {
+): OptionSpec<number, false> {
   const max = init.timer ? MAX_TIMER_MS : Number.MAX_SAFE_INTEGER
-  const expected = init.timer
-    ? `expected an integer between ${init.min} and ${MAX_TIMER_MS} (milliseconds)`
-    : `expected an integer >= ${init.min} (milliseconds)`
-  return option(z._default(integerSchema({ min: init.min, max }, expected), init.default), {
+  return option({
+    optional: false,
+    defaultValue: init.default,
+    check: accepting(isIntegerIn(init.min, max)),
     env: 'integer',
     description: init.description,
     defaultText: String(init.default),
-    expected,
+    expected: init.timer
+      ? `expected an integer between ${init.min} and ${MAX_TIMER_MS} (milliseconds)`
+      : `expected an integer >= ${init.min} (milliseconds)`,
   })
 }
 
@@ -184,16 +218,18 @@ export function durationOption(
  */
 export function numberOption(
   init: Described & { readonly min: number; readonly max: number; readonly default: number },
-): OptionSpec<z.ZodMiniDefault<z.ZodMiniNumber<number>>> {
-  const expected = `expected a finite number between ${init.min} and ${init.max}`
-  const field = z
-    .number({ error: expected })
-    .check(z.gte(init.min, { error: expected }), z.lte(init.max, { error: expected }))
-  return option(z._default(field, init.default), {
+): OptionSpec<number, false> {
+  const { min, max } = init
+  return option({
+    optional: false,
+    defaultValue: init.default,
+    check: accepting(
+      (value) => Number.isFinite(value) && (value as number) >= min && (value as number) <= max,
+    ),
     env: 'number',
     description: init.description,
     defaultText: String(init.default),
-    expected,
+    expected: `expected a finite number between ${min} and ${max}`,
   })
 }
 
@@ -204,32 +240,38 @@ export function numberOption(
  */
 export function booleanOption(
   init: Described & { readonly default: boolean },
-): OptionSpec<z.ZodMiniDefault<z.ZodMiniBoolean<boolean>>> {
-  const expected = 'expected true or false'
-  return option(z._default(z.boolean({ error: expected }), init.default), {
+): OptionSpec<boolean, false> {
+  return option({
+    optional: false,
+    defaultValue: init.default,
+    check: accepting((value) => typeof value === 'boolean'),
     env: 'boolean',
     description: init.description,
     defaultText: String(init.default),
-    expected,
+    expected: 'expected true or false',
     envFormat: 'true, false, 1 or 0',
   })
 }
 
 /**
- * A non-empty string.
+ * A non-empty string; surrounding white space is trimmed.
  *
  * @internal
  */
 export function textOption(
   init: Described & { readonly default: string },
-): OptionSpec<z.ZodMiniDefault<z.ZodMiniString<string>>> {
-  const expected = 'expected a non-empty string'
-  const field = z.string({ error: expected }).check(z.trim(), z.minLength(1, { error: expected }))
-  return option(z._default(field, init.default), {
+): OptionSpec<string, false> {
+  return option({
+    optional: false,
+    defaultValue: init.default,
+    check: (value) => {
+      const text = typeof value === 'string' ? value.trim() : ''
+      return text === '' ? { ok: false, input: value } : { ok: true, value: text }
+    },
     env: 'string',
     description: init.description,
     defaultText: init.default,
-    expected,
+    expected: 'expected a non-empty string',
   })
 }
 
@@ -243,13 +285,15 @@ const quoted = (values: readonly string[]): string => values.map((v) => `"${v}"`
  */
 export function choiceOption<TValues extends readonly string[]>(
   init: Described & { readonly values: TValues; readonly default: TValues[number] },
-): OptionSpec<z.ZodMiniDefault<z.ZodMiniEnum<z.core.util.ToEnum<TValues[number]>>>> {
-  const expected = `expected one of ${quoted(init.values)}`
-  return option(z._default(z.enum(init.values, { error: expected }), init.default), {
+): OptionSpec<TValues[number], false> {
+  return option({
+    optional: false,
+    defaultValue: init.default,
+    check: accepting((value) => init.values.includes(value as string)),
     env: 'choice',
     description: init.description,
     defaultText: init.default,
-    expected,
+    expected: `expected one of ${quoted(init.values)}`,
   })
 }
 
@@ -260,19 +304,21 @@ export function choiceOption<TValues extends readonly string[]>(
  */
 export function optionalChoiceOption<TValues extends readonly string[]>(
   init: Described & { readonly values: TValues; readonly unsetText: string },
-): OptionSpec<z.ZodMiniOptional<z.ZodMiniEnum<z.core.util.ToEnum<TValues[number]>>>> {
-  const expected = `expected one of ${quoted(init.values)}`
-  return option(z.optional(z.enum(init.values, { error: expected })), {
+): OptionSpec<TValues[number], true> {
+  return option<TValues[number], true>({
+    optional: true,
+    defaultValue: undefined,
+    check: accepting((value) => init.values.includes(value as string)),
     env: 'choice',
     description: init.description,
     defaultText: init.unsetText,
-    expected,
+    expected: `expected one of ${quoted(init.values)}`,
   })
 }
 
 /**
  * A list of strings, each checked by `isItem`, or unset. `items` describes the entries in the
- * plural, e.g. `host names`.
+ * plural, e.g. `host names`. A refused entry is reported with its index.
  *
  * @internal
  */
@@ -283,17 +329,21 @@ export function optionalListOption(
     readonly items: string
     readonly unsetText: string
   },
-): OptionSpec<z.ZodMiniOptional<z.ZodMiniArray<z.ZodMiniString<string>>>> {
-  const expected = `expected ${init.nonEmpty ? 'a non-empty list' : 'a list'} of ${init.items}`
-  const item = z.string({ error: expected }).check(z.refine(init.isItem, { error: expected }))
-  const list = z
-    .array(item, { error: expected })
-    .check(z.minLength(init.nonEmpty ? 1 : 0, { error: expected }))
-  return option(z.optional(list), {
+): OptionSpec<string[], true> {
+  return option({
+    optional: true,
+    defaultValue: undefined,
+    check: (value): Checked<string[]> => {
+      if (!Array.isArray(value)) return { ok: false, input: value }
+      const index = value.findIndex((item) => typeof item !== 'string' || !init.isItem(item))
+      if (index >= 0) return { ok: false, input: value[index], index }
+      if (init.nonEmpty && value.length === 0) return { ok: false, input: value }
+      return { ok: true, value: [...value] }
+    },
     env: 'list',
     description: init.description,
     defaultText: init.unsetText,
-    expected,
+    expected: `expected ${init.nonEmpty ? 'a non-empty list' : 'a list'} of ${init.items}`,
     envFormat: `comma-separated ${init.items}`,
   })
 }

@@ -1,7 +1,6 @@
-import type * as z from 'zod/mini'
 import { ConfigError, type ConfigErrorInit } from '../errors/index.ts'
 import { closestName } from './closest-name.ts'
-import type { FieldTable, GroupSpec } from './option-specs.ts'
+import type { FieldTable, GroupOutput, GroupSpec } from './option-specs.ts'
 
 /**
  * Where an option's value came from, when an environment variable set it.
@@ -27,7 +26,19 @@ export interface ParseContext {
   readonly envSources?: ReadonlyMap<string, EnvSource>
 }
 
-type Issue = z.core.$ZodIssue
+/** One problem found while checking a group: an unknown key or a refused value. */
+type Issue =
+  | {
+      readonly code: 'unrecognized_keys'
+      readonly path: readonly string[]
+      readonly keys: string[]
+    }
+  | {
+      readonly code: 'invalid'
+      readonly path: readonly (string | number)[]
+      readonly message: string
+      readonly input: unknown
+    }
 
 /**
  * Validates `input` against a group and applies its defaults, or throws a {@link ConfigError} for
@@ -36,16 +47,15 @@ type Issue = z.core.$ZodIssue
  *
  * @internal
  */
-export function parseGroup<TSchema extends z.ZodMiniType>(
-  spec: GroupSpec<FieldTable, TSchema>,
+export function parseGroup<TFields extends FieldTable>(
+  spec: GroupSpec<TFields>,
   input: unknown,
   context: ParseContext,
-): z.output<TSchema> {
-  const result = spec.schema.safeParse(input, { reportInput: true })
-  if (result.success) return deepFreeze(result.data)
-  const issues = result.error.issues
+): GroupOutput<TFields> {
+  const issues: Issue[] = []
+  const value = checkGroup(spec, input, { path: [], issues })
   const issue = issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0]
-  if (issue === undefined) throw new ConfigError(invalidRoot(context, input))
+  if (issue === undefined) return deepFreeze(value) as GroupOutput<TFields>
   throw new ConfigError(
     issue.code === 'unrecognized_keys'
       ? unknownOption({ spec, input, context, issue })
@@ -53,10 +63,73 @@ export function parseGroup<TSchema extends z.ZodMiniType>(
   )
 }
 
-interface IssueReport {
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/**
+ * Checks one group, appending its problems to `at.issues` in a stable order: each field's (nested
+ * groups' included) in field order, then the group's unknown keys. The cross-field check and the
+ * normalization run only on a group with no problem.
+ */
+function checkGroup(
+  spec: GroupSpec,
+  input: unknown,
+  at: { readonly path: readonly string[]; readonly issues: Issue[] },
+): Record<string, unknown> {
+  const { path, issues } = at
+  const output: Record<string, unknown> = {}
+  if (!isObject(input)) {
+    issues.push({ code: 'invalid', path, message: 'expected an object', input })
+    return output
+  }
+  const before = issues.length
+  for (const [key, field] of Object.entries(spec.fields)) {
+    const given = input[key]
+    if (field.kind === 'group') {
+      output[key] = checkGroup(field, given === undefined ? {} : given, {
+        path: [...path, key],
+        issues,
+      })
+      continue
+    }
+    if (given === undefined) {
+      if (!field.optional) output[key] = field.defaultValue
+      else if (key in input) output[key] = undefined
+      continue
+    }
+    const checked = field.check(given)
+    if (checked.ok) output[key] = checked.value
+    else {
+      const where = checked.index === undefined ? [key] : [key, checked.index]
+      issues.push({
+        code: 'invalid',
+        path: [...path, ...where],
+        message: field.expected,
+        input: checked.input,
+      })
+    }
+  }
+  const unknown: string[] = []
+  for (const key in input) if (!Object.hasOwn(spec.fields, key)) unknown.push(key)
+  if (unknown.length > 0) issues.push({ code: 'unrecognized_keys', path, keys: unknown })
+  if (issues.length > before) return output
+  const problem = spec.check?.(output as GroupOutput<FieldTable>)
+  if (problem !== undefined) {
+    issues.push({
+      code: 'invalid',
+      path: [...path, ...problem.path],
+      message: problem.message,
+      input: problem.input,
+    })
+    return output
+  }
+  return spec.normalize ? spec.normalize(output as GroupOutput<FieldTable>) : output
+}
+
+interface IssueReport<TCode extends Issue['code']> {
   readonly input: unknown
   readonly context: ParseContext
-  readonly issue: Issue
+  readonly issue: Extract<Issue, { code: TCode }>
 }
 
 /**
@@ -78,35 +151,31 @@ export function invalidEnvVar(report: {
   }
 }
 
-function invalidRoot(context: ParseContext, input: unknown): ConfigErrorInit {
-  const option = context.path.join('.')
-  const subject = option === '' ? 'Invalid config' : `Invalid config option \`${option}\``
-  return { option, value: input, message: `${subject}, got ${formatValue(input)}` }
-}
-
-function invalidOption({ input, context, issue }: IssueReport): ConfigErrorInit {
+function invalidOption({ input, context, issue }: IssueReport<'invalid'>): ConfigErrorInit {
   // An array element's problem is reported on the list option itself.
   const firstIndex = issue.path.findIndex((key) => typeof key !== 'string')
   const relative = (firstIndex === -1 ? issue.path : issue.path.slice(0, firstIndex)).map(String)
   const option = [...context.path, ...relative].join('.')
   // The caller's own value (before trimming); a cross-field check may concern a default instead.
   const given = valueAt(input, relative)
-  const value = given === undefined && 'input' in issue ? issue.input : given
+  const value = given === undefined ? issue.input : given
   const source = context.envSources?.get(option)
   if (source) return invalidEnvVar({ source, option, expected: issue.message })
   const subject = option === '' ? 'Invalid config' : `Invalid config option \`${option}\``
   // For a list, point at the refused entry; `value` stays the whole list.
   const got =
-    firstIndex === -1 || !('input' in issue)
+    firstIndex === -1
       ? formatValue(value)
       : `${formatValue(issue.input)} at index ${String(issue.path[firstIndex])}`
   return { option, value, message: `${subject}: ${issue.message}, got ${got}` }
 }
 
-function unknownOption(report: IssueReport & { readonly spec: GroupSpec }): ConfigErrorInit {
+function unknownOption(
+  report: IssueReport<'unrecognized_keys'> & { readonly spec: GroupSpec },
+): ConfigErrorInit {
   const { spec, input, context, issue } = report
   const parentPath = issue.path.map(String)
-  const key = issue.code === 'unrecognized_keys' ? (issue.keys[0] ?? '') : ''
+  const key = issue.keys[0] ?? ''
   const option = [...context.path, ...parentPath, key].join('.')
   const known = Object.keys(fieldsAt(spec, parentPath))
   const suggestion = closestName(key, known)

@@ -1,4 +1,3 @@
-import type * as z from 'zod/mini'
 import { durationOption, group, integerOption } from './option-specs.ts'
 import { parseGroup } from './parse-group.ts'
 
@@ -79,16 +78,13 @@ export const poolOptions = group(
   },
 )
 
-/** The pool section's schema. @internal */
-export const poolConfigSchema: typeof poolOptions.schema = poolOptions.schema
-
 /**
  * Validates connection-pool settings and fills in defaults.
  *
  * @throws {ConfigError} naming the option (`pool.maxConnections`) and the refused value.
  */
 export function resolvePoolConfig(input: PoolConfigInput = {}): PoolConfig {
-  const resolved: z.output<typeof poolConfigSchema> = parseGroup(poolOptions, input, {
+  const resolved = parseGroup(poolOptions, input, {
     path: ['pool'],
   })
   return resolved

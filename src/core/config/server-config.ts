@@ -1,4 +1,3 @@
-import type * as z from 'zod/mini'
 import {
   booleanOption,
   durationOption,
@@ -205,22 +204,17 @@ export const serverOptions = group(
     }),
   },
   {
-    check: (value, ctx) => {
-      if (value.legacySse && !value.legacy) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['legacySse'],
-          input: value.legacySse,
-          message:
-            'expected false while `server.legacy` is false (HTTP+SSE is a handshake-era transport)',
-        })
-      }
-    },
+    check: (value) =>
+      value.legacySse && !value.legacy
+        ? {
+            path: ['legacySse'],
+            input: value.legacySse,
+            message:
+              'expected false while `server.legacy` is false (HTTP+SSE is a handshake-era transport)',
+          }
+        : undefined,
   },
 )
-
-/** The server section's schema. @internal */
-export const serverConfigSchema: typeof serverOptions.schema = serverOptions.schema
 
 /**
  * Validates server settings and fills in defaults.
@@ -228,7 +222,7 @@ export const serverConfigSchema: typeof serverOptions.schema = serverOptions.sch
  * @throws {ConfigError} naming the option (`server.maxClients`) and the refused value.
  */
 export function resolveServerConfig(input: ServerConfigInput = {}): ServerConfig {
-  const resolved: z.output<typeof serverConfigSchema> = parseGroup(serverOptions, input, {
+  const resolved = parseGroup(serverOptions, input, {
     path: ['server'],
   })
   return resolved

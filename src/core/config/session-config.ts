@@ -1,4 +1,3 @@
-import type * as z from 'zod/mini'
 import { durationOption, group, integerOption } from './option-specs.ts'
 import { parseGroup } from './parse-group.ts'
 
@@ -126,16 +125,13 @@ export const sessionOptions = group({
   events: eventsOptions,
 })
 
-/** The session section's schema. @internal */
-export const sessionConfigSchema: typeof sessionOptions.schema = sessionOptions.schema
-
 /**
  * Validates session settings and fills in defaults.
  *
  * @throws {ConfigError} naming the option (`session.events.eventTtlMs`) and the refused value.
  */
 export function resolveSessionConfig(input: SessionConfigInput = {}): SessionConfig {
-  const resolved: z.output<typeof sessionConfigSchema> = parseGroup(sessionOptions, input, {
+  const resolved = parseGroup(sessionOptions, input, {
     path: ['session'],
   })
   return resolved

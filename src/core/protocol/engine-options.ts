@@ -77,12 +77,13 @@ export interface ResolvedEngineOptions {
 }
 
 /**
- * Applies defaults and validates. Throws a {@link ConfigError} naming the option and the value.
+ * Applies defaults without validating: for options mcpkit builds itself, which are valid by
+ * construction (the client's engine), so a bundle that only needs those skips the checks.
  *
  * @internal
  */
-export function resolveEngineOptions(options: JsonRpcEngineOptions): ResolvedEngineOptions {
-  const resolved = {
+export function withEngineDefaults(options: JsonRpcEngineOptions): ResolvedEngineOptions {
+  return {
     connection: options.connection,
     onRequest: options.onRequest,
     onNotification: options.onNotification,
@@ -94,7 +95,16 @@ export function resolveEngineOptions(options: JsonRpcEngineOptions): ResolvedEng
     maxTotalTimeoutMs: options.maxTotalTimeoutMs ?? 600_000,
     unreadableId: options.unreadableId ?? 'null',
     signal: options.signal,
-  } satisfies ResolvedEngineOptions
+  }
+}
+
+/**
+ * Applies defaults and validates. Throws a {@link ConfigError} naming the option and the value.
+ *
+ * @internal
+ */
+export function resolveEngineOptions(options: JsonRpcEngineOptions): ResolvedEngineOptions {
+  const resolved = withEngineDefaults(options)
   const connection = resolved.connection as Partial<Connection> | undefined
   if (
     typeof connection?.send !== 'function' ||

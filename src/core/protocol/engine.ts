@@ -18,6 +18,7 @@ import {
   type JsonRpcEngineOptions,
   type ResolvedEngineOptions,
   resolveEngineOptions,
+  withEngineDefaults,
 } from './engine-options.ts'
 import { type EngineHost, ignoreRejection, isThenable } from './host.ts'
 import { IncomingRequests } from './incoming.ts'
@@ -90,6 +91,16 @@ export interface JsonRpcEngine {
  */
 export function createJsonRpcEngine(options: JsonRpcEngineOptions): JsonRpcEngine {
   return new Engine(resolveEngineOptions(options))
+}
+
+/**
+ * {@link createJsonRpcEngine} for options mcpkit builds itself and knows to be valid: defaults
+ * only, no checks (the client's engine, whose connection its options already checked).
+ *
+ * @internal
+ */
+export function startInternalEngine(options: JsonRpcEngineOptions): JsonRpcEngine {
+  return new Engine(withEngineDefaults(options))
 }
 
 class Engine implements JsonRpcEngine, EngineHost {

@@ -24,6 +24,7 @@ import {
 } from './messages.ts'
 import { withProgressToken } from './progress.ts'
 import type { RequestOptions } from './request-options.ts'
+import { type RequestLimits, RequestTimers, type TimeoutKind } from './request-timers.ts'
 
 /** Engine-wide defaults for outgoing requests. @internal */
 export interface OutgoingDefaults {
@@ -32,19 +33,13 @@ export interface OutgoingDefaults {
   readonly sendCancelled: boolean
 }
 
-type TimeoutKind = 'idle' | 'total'
-
 type OutgoingMessage = JsonRpcRequest & { readonly id: number }
 
 /** One request in flight. Doubles as its signal's abort listener (`handleEvent`), so no closure. */
 class PendingRequest {
-  timer: unknown = undefined
-  totalTimer: unknown = undefined
+  timers: RequestTimers | undefined = undefined
   startedAt = 0
-  idleMs = Number.POSITIVE_INFINITY
-  totalMs = Number.POSITIVE_INFINITY
   tracksProgress = false
-  resetOnProgress = false
   sendCancelled = true
   onProgress: ((progress: ProgressParams) => void) | undefined = undefined
   signal: AbortSignal | undefined = undefined
@@ -109,13 +104,11 @@ export class OutgoingRequests {
     return new Promise((resolve, reject) => {
       const pending = new PendingRequest(this, message, { resolve, reject })
       pending.startedAt = this.#host.environment.now()
-      pending.idleMs = idleMs
-      pending.totalMs = totalMs
       pending.tracksProgress = tracksProgress
-      pending.resetOnProgress = options.resetTimeoutOnProgress === true
       pending.sendCancelled = options.sendCancelled ?? this.#defaults.sendCancelled
       pending.onProgress = options.onProgress
-      this.#launch(pending, signal, options)
+      const limits = { idleMs, totalMs, resetOnProgress: options.resetTimeoutOnProgress === true }
+      this.#launch(pending, limits, options)
     })
   }
 
@@ -148,10 +141,7 @@ export class OutgoingRequests {
         return true
       }
     }
-    if (pending.resetOnProgress && pending.idleMs !== Number.POSITIVE_INFINITY) {
-      this.#host.environment.clearTimeout(pending.timer)
-      pending.timer = this.#schedule(pending, 'idle', pending.idleMs)
-    }
+    pending.timers?.progressed()
     return true
   }
 
@@ -176,10 +166,13 @@ export class OutgoingRequests {
     }
   }
 
-  #launch(pending: PendingRequest, signal: AbortSignal | undefined, options: RequestOptions): void {
+  #launch(pending: PendingRequest, limits: RequestLimits, options: RequestOptions): void {
     const { id, method } = pending.message
+    const { signal } = options
     this.#pending.set(id, pending)
-    this.#arm(pending)
+    pending.timers = new RequestTimers(this.#host.environment, limits, (kind, timeoutMs) =>
+      this.#timeout(pending, kind, timeoutMs),
+    )
     if (signal !== undefined) {
       pending.signal = signal
       signal.addEventListener('abort', pending, { once: true })
@@ -196,34 +189,12 @@ export class OutgoingRequests {
     })
   }
 
-  #arm(pending: PendingRequest): void {
-    const { idleMs, totalMs } = pending
-    if (pending.resetOnProgress) {
-      if (idleMs !== Number.POSITIVE_INFINITY) {
-        pending.timer = this.#schedule(pending, 'idle', idleMs)
-      }
-      if (totalMs !== Number.POSITIVE_INFINITY) {
-        pending.totalTimer = this.#schedule(pending, 'total', totalMs)
-      }
-      return
-    }
-    const kind: TimeoutKind = idleMs <= totalMs ? 'idle' : 'total'
-    const delayMs = Math.min(idleMs, totalMs)
-    if (delayMs !== Number.POSITIVE_INFINITY) pending.timer = this.#schedule(pending, kind, delayMs)
-  }
-
-  #schedule(pending: PendingRequest, kind: TimeoutKind, delayMs: number): unknown {
-    return this.#host.environment.setTimeout(() => this.#timeout(pending, kind), delayMs)
-  }
-
-  #timeout(pending: PendingRequest, kind: TimeoutKind): void {
+  #timeout(pending: PendingRequest, kind: TimeoutKind, timeoutMs: number): void {
     if (this.#pending.get(pending.message.id) !== pending) return
-    const timeoutMs = kind === 'idle' ? pending.idleMs : pending.totalMs
     const error = new TimeoutError({ operation: pending.message.method, timeoutMs, kind })
     this.#giveUp(pending, 'timeout', error)
   }
 
-  /** Abandons a request on our side and, when enabled, tells the peer to stop working on it. */
   #giveUp(pending: PendingRequest, outcome: RequestOutcome, error: unknown): void {
     this.#finish(pending)
     this.#report(pending, outcome, error)
@@ -239,11 +210,7 @@ export class OutgoingRequests {
 
   #finish(pending: PendingRequest): void {
     this.#pending.delete(pending.message.id)
-    const environment = this.#host.environment
-    if (pending.timer !== undefined) environment.clearTimeout(pending.timer)
-    if (pending.totalTimer !== undefined) environment.clearTimeout(pending.totalTimer)
-    pending.timer = undefined
-    pending.totalTimer = undefined
+    pending.timers?.clear()
     pending.signal?.removeEventListener('abort', pending)
   }
 

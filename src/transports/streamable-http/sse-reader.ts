@@ -1,12 +1,9 @@
 /**
- * Reading Server-Sent Events from a `fetch` response body. The parsing itself is eventsource-parser's
- * (the only SSE parser mcpkit uses); this module adds what a transport needs around it: text
- * decoding, the server's `retry:` value in stream order, a memory cap, and cancelling the body when
- * the reader stops early.
+ * Reading Server-Sent Events from a `fetch` response body: text decoding (which also drops the
+ * stream's byte-order mark), the parsing of sse-parser.ts, a memory cap, and cancelling the body
+ * when the reader stops early.
  */
-import { createParser, type ParseError } from 'eventsource-parser'
-import { ErrorCode } from '../../core/errors/codes.ts'
-import { TransportError } from '../../core/errors/transport-error.ts'
+import { createSseParser } from './sse-parser.ts'
 
 /** One item read from an SSE stream, in the order the server sent it. */
 export type SseItem =
@@ -51,40 +48,18 @@ export async function* readSse(
   body: ReadableStream<Uint8Array>,
   options: ReadSseOptions,
 ): AsyncGenerator<SseItem, void, undefined> {
-  const queue: SseItem[] = []
-  let overflow: ParseError | undefined
-  const parser = createParser({
-    onEvent: (message) => {
-      queue.push({ type: 'event', event: message.event, id: message.id, data: message.data })
-    },
-    onRetry: (retryMs) => {
-      queue.push({ type: 'retry', retryMs })
-    },
-    onError: (error) => {
-      if (error.type === 'max-buffer-size-exceeded') overflow = error
-    },
-    maxBufferSize: options.maxBufferSize,
-  })
+  const parser = createSseParser(options.maxBufferSize)
   const reader = body.getReader()
   const decoder = new TextDecoder()
   try {
     for (;;) {
       const { done, value } = await reader.read()
-      parser.feed(done ? decoder.decode() : decoder.decode(value, { stream: true }))
-      if (overflow) throw tooLarge(options.maxBufferSize, overflow)
-      while (queue.length > 0) yield queue.shift() as SseItem
+      yield* parser.feed(done ? decoder.decode() : decoder.decode(value, { stream: true }))
       if (done) return
     }
   } finally {
     reader.cancel().catch(ignore)
   }
-}
-
-function tooLarge(limit: number, cause: ParseError): TransportError {
-  return new TransportError(`An SSE event exceeded ${limit} characters`, {
-    code: ErrorCode.MessageTooLarge,
-    cause,
-  })
 }
 
 function ignore(): void {

@@ -1,7 +1,6 @@
 import { describe, expect, expectTypeOf, test } from 'vitest'
-import type * as z from 'zod/mini'
-import type { clientConfigSchema } from '../../../src/core/config/client-config.ts'
-import type { configSchema } from '../../../src/core/config/config.ts'
+import type { clientOptions } from '../../../src/core/config/client-config.ts'
+import type { configOptions } from '../../../src/core/config/config.ts'
 import {
   type ClientConfig,
   type ClientConfigInput,
@@ -18,46 +17,41 @@ import {
   type SessionConfigInput,
   withEnvOverrides,
 } from '../../../src/core/config/index.ts'
-import type { interceptorConfigSchema } from '../../../src/core/config/interceptor-config.ts'
-import type { poolConfigSchema } from '../../../src/core/config/pool-config.ts'
-import type { serverConfigSchema } from '../../../src/core/config/server-config.ts'
-import type { sessionConfigSchema } from '../../../src/core/config/session-config.ts'
+import type { interceptorOptions } from '../../../src/core/config/interceptor-config.ts'
+import type { InputOf, OutputOf } from '../../../src/core/config/option-specs.ts'
+import type { poolOptions } from '../../../src/core/config/pool-config.ts'
+import type { serverOptions } from '../../../src/core/config/server-config.ts'
+import type { sessionOptions } from '../../../src/core/config/session-config.ts'
 
 // The public interfaces are written out by hand for readable .d.ts files; these checks keep them
-// identical to what the zod schemas accept and produce (readonly aside). `tsc` enforces them.
+// identical to what the option tables accept and produce (readonly aside). `tsc` enforces them.
 type DeepMutable<T> = T extends readonly (infer TItem)[]
   ? DeepMutable<TItem>[]
   : T extends object
     ? { -readonly [TKey in keyof T]: DeepMutable<T[TKey]> }
     : T
 
-describe('interfaces match the schemas', () => {
-  test('resolved types equal the schema outputs', () => {
-    expectTypeOf<DeepMutable<ServerConfig>>().toEqualTypeOf<z.output<typeof serverConfigSchema>>()
-    expectTypeOf<DeepMutable<ClientConfig>>().toEqualTypeOf<z.output<typeof clientConfigSchema>>()
-    expectTypeOf<DeepMutable<SessionConfig>>().toEqualTypeOf<z.output<typeof sessionConfigSchema>>()
+describe('interfaces match the option tables', () => {
+  test("resolved types equal the tables' outputs", () => {
+    expectTypeOf<DeepMutable<ServerConfig>>().toEqualTypeOf<OutputOf<typeof serverOptions>>()
+    expectTypeOf<DeepMutable<ClientConfig>>().toEqualTypeOf<OutputOf<typeof clientOptions>>()
+    expectTypeOf<DeepMutable<SessionConfig>>().toEqualTypeOf<OutputOf<typeof sessionOptions>>()
     expectTypeOf<DeepMutable<InterceptorConfig>>().toEqualTypeOf<
-      z.output<typeof interceptorConfigSchema>
+      OutputOf<typeof interceptorOptions>
     >()
-    expectTypeOf<DeepMutable<PoolConfig>>().toEqualTypeOf<z.output<typeof poolConfigSchema>>()
-    expectTypeOf<DeepMutable<Config>>().toEqualTypeOf<z.output<typeof configSchema>>()
+    expectTypeOf<DeepMutable<PoolConfig>>().toEqualTypeOf<OutputOf<typeof poolOptions>>()
+    expectTypeOf<DeepMutable<Config>>().toEqualTypeOf<OutputOf<typeof configOptions>>()
   })
 
-  test('input types equal the schema inputs', () => {
-    expectTypeOf<DeepMutable<ServerConfigInput>>().toEqualTypeOf<
-      z.input<typeof serverConfigSchema>
-    >()
-    expectTypeOf<DeepMutable<ClientConfigInput>>().toEqualTypeOf<
-      z.input<typeof clientConfigSchema>
-    >()
-    expectTypeOf<DeepMutable<SessionConfigInput>>().toEqualTypeOf<
-      z.input<typeof sessionConfigSchema>
-    >()
+  test("input types equal the tables' inputs", () => {
+    expectTypeOf<DeepMutable<ServerConfigInput>>().toEqualTypeOf<InputOf<typeof serverOptions>>()
+    expectTypeOf<DeepMutable<ClientConfigInput>>().toEqualTypeOf<InputOf<typeof clientOptions>>()
+    expectTypeOf<DeepMutable<SessionConfigInput>>().toEqualTypeOf<InputOf<typeof sessionOptions>>()
     expectTypeOf<DeepMutable<InterceptorConfigInput>>().toEqualTypeOf<
-      z.input<typeof interceptorConfigSchema>
+      InputOf<typeof interceptorOptions>
     >()
-    expectTypeOf<DeepMutable<PoolConfigInput>>().toEqualTypeOf<z.input<typeof poolConfigSchema>>()
-    expectTypeOf<DeepMutable<ConfigInput>>().toEqualTypeOf<z.input<typeof configSchema>>()
+    expectTypeOf<DeepMutable<PoolConfigInput>>().toEqualTypeOf<InputOf<typeof poolOptions>>()
+    expectTypeOf<DeepMutable<ConfigInput>>().toEqualTypeOf<InputOf<typeof configOptions>>()
   })
 
   test('a resolved Config is a valid ConfigInput, for layering', () => {
