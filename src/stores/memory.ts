@@ -193,6 +193,9 @@ class MemoryEventStoreImpl implements MemoryEventStore {
   readonly #maxSessions: number
   readonly #maxStreams: number
   #nextSweepAt = 0
+  #last:
+    | { sessionId: string; streamId: string; streams: SessionEvents; entries: EventEntry[] }
+    | undefined = undefined
 
   constructor(limits: { now: () => number; maxSessions: number; maxStreams: number }) {
     this.#now = limits.now
@@ -215,10 +218,7 @@ class MemoryEventStoreImpl implements MemoryEventStore {
     assertPositiveInteger(options.maxEventsPerStream, 'maxEventsPerStream')
     if (typeof event.json !== 'string') throw new TypeError('The event message must be JSON text')
     const now = this.#now()
-    const streams = reinsert(this.#sessions, sessionId, () => new Map())
-    dropOldest(this.#sessions, this.#maxSessions)
-    const entries = reinsert(streams, event.streamId, () => [])
-    dropOldest(streams, this.#maxStreams)
+    const entries = this.#entriesOf(sessionId, event.streamId)
     entries.push({ id: event.id, json: event.json, expiresAt: now + options.ttlMs })
     prune(entries, now)
     if (entries.length > options.maxEventsPerStream) {
@@ -228,6 +228,28 @@ class MemoryEventStoreImpl implements MemoryEventStore {
       this.#nextSweepAt = now + EVENT_SWEEP_EVERY_MS
       this.#sweep(now)
     }
+  }
+
+  // The entries of a stream, moved to the back of both orders. A stream gets its events in runs (a
+  // reply's events one after another), and the last one appended to is at the back already: it is
+  // found without moving anything, which would cost two map writes per order.
+  #entriesOf(sessionId: string, streamId: string): EventEntry[] {
+    const last = this.#last
+    if (
+      last !== undefined &&
+      last.sessionId === sessionId &&
+      last.streamId === streamId &&
+      this.#sessions.get(sessionId) === last.streams &&
+      last.streams.get(streamId) === last.entries
+    ) {
+      return last.entries
+    }
+    const streams = reinsert(this.#sessions, sessionId, () => new Map())
+    dropOldest(this.#sessions, this.#maxSessions)
+    const entries = reinsert(streams, streamId, () => [])
+    dropOldest(streams, this.#maxStreams)
+    this.#last = { sessionId, streamId, streams, entries }
+    return entries
   }
 
   async after(
@@ -259,10 +281,12 @@ class MemoryEventStoreImpl implements MemoryEventStore {
 
   async deleteSession(sessionId: string): Promise<void> {
     this.#sessions.delete(sessionId)
+    if (this.#last?.sessionId === sessionId) this.#last = undefined
   }
 
   async close(): Promise<void> {
     this.#sessions.clear()
+    this.#last = undefined
   }
 
   /**

@@ -27,7 +27,11 @@ const dir = mkdtempSync(join(tmpdir(), 'mcpkit-prof-'))
 // `--measure`: no profiler, only the numbers (req/s and CPU per request without its overhead).
 const measureOnly = process.argv.includes('--measure')
 const server = await ServerProcess.start(kind as ServerKind, {
-  nodeFlags: measureOnly ? [] : ['--cpu-prof', `--cpu-prof-dir=${dir}`],
+  // CHILD_FLAGS: extra node flags for the server child, e.g. `--trace-gc`.
+  nodeFlags: [
+    ...(process.env.CHILD_FLAGS?.split(' ').filter(Boolean) ?? []),
+    ...(measureOnly ? [] : ['--cpu-prof', `--cpu-prof-dir=${dir}`]),
+  ],
 })
 const shapes =
   workload === 'modern'
@@ -40,7 +44,8 @@ const shapes =
           ),
         ),
       )
-const cpuStart = await server.cpuTimes()
+let cpuStart = { user: 0, total: 0 }
+let cpuEnd = { user: 0, total: 0 }
 let requests = 0
 const result = await runLoad(
   {
@@ -51,10 +56,19 @@ const result = await runLoad(
     },
     expectStatus: 200,
   },
-  { connections: 16, warmupMs: 500, window: { ms: Number(seconds) * 1000 } },
+  {
+    connections: 16,
+    warmupMs: Number(process.env.WARMUP_MS ?? 500),
+    window: { ms: Number(seconds) * 1000 },
+    onWindowStart: async () => {
+      cpuStart = await server.cpuTimes()
+    },
+    onWindowEnd: async () => {
+      cpuEnd = await server.cpuTimes()
+    },
+  },
 )
 requests = result.requests
-const cpuEnd = await server.cpuTimes()
 const cpu = cpuEnd.total - cpuStart.total
 const userCpu = cpuEnd.user - cpuStart.user
 await server.stop()

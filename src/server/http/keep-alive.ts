@@ -1,6 +1,8 @@
 /**
  * SSE keep-alives: one timer for every open stream, sending a `:` comment on each tick so proxies
- * and client idle timeouts do not cut quiet streams. The timer runs only while streams are open.
+ * and client idle timeouts do not cut quiet streams. The timer runs while streams are open, and
+ * stops at the first tick that finds none: streams that open and close within a tick (most POST
+ * replies) then cost no timer of their own.
  */
 import type { Environment } from '../../core/environment.ts'
 import type { SseStream } from '../../core/sse/writer.ts'
@@ -54,9 +56,9 @@ export class KeepAlive {
     if (this.#timer === undefined) this.#arm()
   }
 
-  /** Stops keeping `stream` alive (idempotent). */
+  /** Stops keeping `stream` alive (idempotent). The timer stops at its next tick if none is left. */
   remove(stream: SseStream): void {
-    if (this.#streams.delete(stream) && this.#streams.size === 0) this.#disarm()
+    this.#streams.delete(stream)
   }
 
   /** Stops the timer and forgets every stream. */
