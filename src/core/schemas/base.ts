@@ -6,8 +6,26 @@
 import * as z from 'zod/mini'
 import type { Resolver, TypeDef } from './registry.ts'
 
+/** Builds a loose object schema; see {@link useObjectFactory}. */
+export type ObjectFactory = <TShape extends z.core.$ZodLooseShape>(
+  shape: TShape,
+) => z.ZodMiniObject<TShape, z.core.$loose>
+
+let makeObject: ObjectFactory = (shape) => z.looseObject(shape)
+
+/**
+ * Replaces how object schemas built from now on are made. The server installs zod's compiled object
+ * parser this way (see `compiled-object.ts`), and a client bundle, which never imports it, does not
+ * carry the compiler. Schemas are built lazily per revision, so the server's are compiled ones.
+ *
+ * @internal
+ */
+export function useObjectFactory(factory: ObjectFactory): void {
+  makeObject = factory
+}
+
 /** A loose (open) object: extra properties are kept, as schema.json allows almost everywhere. */
-export const obj = <TShape extends z.core.$ZodLooseShape>(shape: TShape) => z.looseObject(shape)
+export const obj: ObjectFactory = (shape) => makeObject(shape)
 
 /** `jsonrpc: "2.0"`. */
 export const JsonRpcVersionSchema = z.literal('2.0')
