@@ -148,8 +148,7 @@ export function writeBuffered(
 ): void {
   if (exchange.closed) return
   const fields = answer.headerFields
-  const head: string[] = []
-  for (const name in fields) head.push(name, fields[name] as string)
+  const head = headFields(fields)
   const bodyless = isBodyless(answer.status, res.req.method)
   const content = bodyless ? null : answer.content
   if (!bodyless && !('content-length' in fields)) {
@@ -158,6 +157,13 @@ export function writeBuffered(
   res.writeHead(answer.status, head)
   if (content === null) res.end()
   else res.end(content)
+}
+
+/** Header fields as the flat name/value list `writeHead` takes (cheaper than an object). */
+function headFields(fields: Readonly<Record<string, string>>): string[] {
+  const head: string[] = []
+  for (const name in fields) head.push(name, fields[name] as string)
+  return head
 }
 
 /**
@@ -238,9 +244,7 @@ export function writeStreaming(
   answer: StreamingResponse,
   exchange: Exchange,
 ): void {
-  const fields = answer.headerFields
-  const head: string[] = []
-  for (const name in fields) head.push(name, fields[name] as string)
+  const head = headFields(answer.headerFields)
   const sink = new SocketSink(res, { exchange, status: answer.status, fields: head })
   process.nextTick(flushSink, sink)
   const disconnect = answer.connect(sink)

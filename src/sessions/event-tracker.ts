@@ -67,7 +67,7 @@ export interface EventTrackerOptions {
 export class EventTracker {
   readonly #store: EventStore
   readonly #ownsStore: boolean
-  readonly #append: AppendOptions
+  readonly #retention: AppendOptions
   readonly #call: StoreCallContext
   readonly #now: () => number
   readonly #events = new Subscribable<EventTrackerEvent>()
@@ -84,7 +84,7 @@ export class EventTracker {
     this.#now = options.now ?? Date.now
     this.#store = options.store ?? createMemoryEventStore({ now: this.#now })
     this.#ownsStore = options.store === undefined
-    this.#append = { ttlMs: events.eventTtlMs, maxEventsPerStream: events.maxEventsPerStream }
+    this.#retention = { ttlMs: events.eventTtlMs, maxEventsPerStream: events.maxEventsPerStream }
     this.#call = {
       environment: options.environment ?? defaultEnvironment,
       // A store in this process answers or throws; only a store you pass gets a deadline.
@@ -100,7 +100,7 @@ export class EventTracker {
 
   /** The retention every tracked event gets. */
   get retention(): AppendOptions {
-    return this.#append
+    return this.#retention
   }
 
   /**
@@ -112,7 +112,7 @@ export class EventTracker {
   async trackEvent(sessionId: string, streamId: string, message: unknown): Promise<string> {
     const json = JSON.stringify(message)
     if (json === undefined) throw new TypeError('The event message is not JSON-serialisable')
-    return this.trackSerialized(sessionId, { streamId, json })
+    return this.#track(sessionId, { streamId, json, message })
   }
 
   /**
@@ -127,7 +127,19 @@ export class EventTracker {
     sessionId: string,
     event: { readonly streamId: string; readonly json: string },
   ): MaybePromise<string> {
-    const { streamId, json } = event
+    return this.#track(sessionId, {
+      streamId: event.streamId,
+      json: event.json,
+      message: undefined,
+    })
+  }
+
+  // `message`, when the caller has it, spares a store without `appendSerialized` parsing `json`.
+  #track(
+    sessionId: string,
+    event: { readonly streamId: string; readonly json: string; readonly message: unknown },
+  ): MaybePromise<string> {
+    const { streamId, json, message } = event
     if (typeof sessionId !== 'string' || sessionId === '') {
       throw new TypeError('trackEvent() needs a session id')
     }
@@ -140,7 +152,7 @@ export class EventTracker {
     if (this.#ownsStore) {
       // The tracker's own store is in this process: called directly, without a deadline.
       try {
-        const appended = this.#appendSerialized({ id, streamId, json }, sessionId)
+        const appended = this.#append({ id, streamId, json }, { sessionId, message })
         if (isPromiseLike(appended))
           return appended.then(() => id, this.#appendFailed(sessionId, id))
       } catch (error) {
@@ -148,20 +160,23 @@ export class EventTracker {
       }
       return id
     }
-    const append = async () => this.#appendSerialized({ id, streamId, json }, sessionId)
+    const append = async () => this.#append({ id, streamId, json }, { sessionId, message })
     return callStore('append', append, this.#call).then(() => id, this.#appendFailed(sessionId, id))
   }
 
-  #appendSerialized(event: SerializedEvent, sessionId: string): MaybePromise<void> {
+  #append(
+    event: SerializedEvent,
+    from: { readonly sessionId: string; readonly message: unknown },
+  ): MaybePromise<void> {
     const store = this.#store
     if (store.appendSerialized !== undefined) {
-      return store.appendSerialized(sessionId, event, this.#append)
+      return store.appendSerialized(from.sessionId, event, this.#retention)
     }
-    const message: unknown = JSON.parse(event.json)
+    const message: unknown = from.message === undefined ? JSON.parse(event.json) : from.message
     return store.append(
-      sessionId,
+      from.sessionId,
       { id: event.id, streamId: event.streamId, message },
-      this.#append,
+      this.#retention,
     )
   }
 
