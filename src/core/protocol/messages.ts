@@ -1,6 +1,6 @@
 /**
  * JSON-RPC 2.0 message shapes as MCP uses them. These are plain structural types for the engine's
- * hot path; the zod schemas in `core/schemas` validate method-level params and results a layer above.
+ * hot path; the schemas in `core/schemas` validate method-level params and results a layer above.
  */
 import type { JsonRpcErrorObject } from '../errors/protocol-error.ts'
 

@@ -3,29 +3,20 @@
  * log levels, open objects) and small factories that turn a method name and its params into a
  * {@link TypeDef}. Constants here are built once at import and reused by all five revisions.
  */
-import * as z from 'zod/mini'
+import * as z from './kit/index.ts'
 import type { Resolver, TypeDef } from './registry.ts'
 
-/** Builds a loose object schema; see {@link useObjectFactory}. */
-export type ObjectFactory = <TShape extends z.core.$ZodLooseShape>(
-  shape: TShape,
-) => z.ZodMiniObject<TShape, z.core.$loose>
-
-let makeObject: ObjectFactory = (shape) => z.looseObject(shape)
-
-/**
- * Replaces how object schemas built from now on are made. The server installs zod's compiled object
- * parser this way (see `compiled-object.ts`), and a client bundle, which never imports it, does not
- * carry the compiler. Schemas are built lazily per revision, so the server's are compiled ones.
- *
- * @internal
- */
-export function useObjectFactory(factory: ObjectFactory): void {
-  makeObject = factory
-}
+/** A JSON value, as `JSON.parse` gives it. */
+export type JsonValue =
+  | string
+  | number
+  | boolean
+  | null
+  | JsonValue[]
+  | { [key: string]: JsonValue }
 
 /** A loose (open) object: extra properties are kept, as schema.json allows almost everywhere. */
-export const obj: ObjectFactory = (shape) => makeObject(shape)
+export const obj = (shape: z.Shape): z.ObjectSchema => z.looseObject(shape)
 
 /** `jsonrpc: "2.0"`. */
 export const JsonRpcVersionSchema = z.literal('2.0')
@@ -87,10 +78,10 @@ function isJsonValue(value: unknown, depth = 0): boolean {
 }
 
 /**
- * Any JSON value (`JSONValue`, 2026-07-28). A plain check rather than `z.json()`: zod's recursive
- * schemas run cycle detection on every parse, which costs more than the check itself.
+ * Any JSON value (`JSONValue`, 2026-07-28), as one recursive check rather than a recursive union
+ * of schemas, which would try every branch at every level.
  */
-export const JsonValueSchema: z.ZodMiniType<z.core.util.JSONType> = z.custom<z.core.util.JSONType>(
+export const JsonValueSchema: z.Schema<JsonValue> = z.custom<JsonValue>(
   (value) => isJsonValue(value),
   { message: 'expected a JSON value' },
 )
@@ -120,12 +111,12 @@ export const LegacyNotificationParamsSchema = obj({ _meta: z.optional(OpenObject
 export type Part = string | TypeDef
 
 /** Resolves a {@link Part}. */
-export function part(t: Resolver, value: Part): z.ZodMiniType {
+export function part(t: Resolver, value: Part): z.Schema {
   return typeof value === 'string' ? t(value) : value(t)
 }
 
 /** A definition that returns a constant schema (shared by every revision that uses it). */
-export function constant(schema: z.ZodMiniType): TypeDef {
+export function constant(schema: z.Schema): TypeDef {
   return () => schema
 }
 
@@ -140,12 +131,12 @@ export function optional(value: Part): TypeDef {
 }
 
 /** `interface X extends Base { …shape }`. */
-export function extend(base: string, shape: (t: Resolver) => z.core.$ZodLooseShape): TypeDef {
+export function extend(base: string, shape: (t: Resolver) => z.Shape): TypeDef {
   return (t) => z.extend(t.object(base), shape(t))
 }
 
 /** The type as the previous revision defined it, plus `shape`. */
-export function extendBase(shape: (t: Resolver) => z.core.$ZodLooseShape): TypeDef {
+export function extendBase(shape: (t: Resolver) => z.Shape): TypeDef {
   return (t) => z.extend(t.base(), shape(t))
 }
 

@@ -1,8 +1,9 @@
 /**
  * Completion: `completion/complete` and the references it completes against.
  */
-import * as z from 'zod/mini'
+
 import { extend, obj, StringListSchema } from './base.ts'
+import * as z from './kit/index.ts'
 import type { RevisionChanges } from './registry.ts'
 
 /** `CompleteResult` with at most `maxValues` values (schema.json states the cap from 2026-07-28). */

@@ -2,7 +2,7 @@
  * Content: annotations, text/image/audio blocks, resource links, embedded resources and the
  * resource contents they carry, and the tool-use blocks of sampling (2025-11-25 on).
  */
-import * as z from 'zod/mini'
+
 import {
   anyOf,
   constant,
@@ -14,6 +14,7 @@ import {
   PrioritySchema,
   RoleSchema,
 } from './base.ts'
+import * as z from './kit/index.ts'
 import { REMOVED, type Resolver, type RevisionChanges } from './registry.ts'
 
 const annotationFields = {

@@ -2,8 +2,9 @@
  * Elicitation: `elicitation/create` with its restricted JSON Schema subset (form mode, 2025-06-18),
  * URL mode and its `-32042` error (2025-11-25), and the 2026-07-28 input-request form of both.
  */
-import * as z from 'zod/mini'
+
 import { anyOf, extend, extendBase, message, obj, rpcRequest, StringListSchema } from './base.ts'
+import * as z from './kit/index.ts'
 import { REMOVED, type Resolver, type RevisionChanges } from './registry.ts'
 
 const optionalString = z.optional(z.string())

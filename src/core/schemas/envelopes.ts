@@ -4,7 +4,7 @@
  * checks the payloads, not these wrappers, so a client's schema set leaves this file out (see
  * `client-schemas.ts`); the full set keeps them for the root `validate`.
  */
-import * as z from 'zod/mini'
+
 import { JsonRpcErrorCode } from '../errors/codes.ts'
 import {
   anyOf,
@@ -15,6 +15,7 @@ import {
   resultResponse,
 } from './base.ts'
 import { JsonRpcErrorObjectSchema } from './json-rpc.ts'
+import * as z from './kit/index.ts'
 import { REMOVED, type RevisionChanges, type TypeDef } from './registry.ts'
 
 const jsonRpcMessage = anyOf([

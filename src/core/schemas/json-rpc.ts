@@ -2,7 +2,7 @@
  * JSON-RPC 2.0 as each MCP revision types it: the base `Request`/`Notification`/`Result` types, the
  * envelopes, errors, batches (2025-03-26 only) and the typed error responses of 2026-07-28.
  */
-import * as z from 'zod/mini'
+
 import {
   alias,
   CursorSchema,
@@ -16,6 +16,7 @@ import {
   ProgressTokenSchema,
   RequestIdSchema,
 } from './base.ts'
+import * as z from './kit/index.ts'
 import type { RevisionChanges } from './registry.ts'
 
 /** The JSON-RPC error object of every revision: `{ code, message, data? }`. */

@@ -2,7 +2,7 @@
  * Who is talking and what it can do: `Implementation`, `BaseMetadata`, icons, client and server
  * capabilities, and the legacy `initialize` handshake (removed in 2026-07-28).
  */
-import * as z from 'zod/mini'
+
 import {
   extend,
   extendBase,
@@ -11,6 +11,7 @@ import {
   OpenObjectSchema,
   obj,
 } from './base.ts'
+import * as z from './kit/index.ts'
 import { REMOVED, type RevisionChanges } from './registry.ts'
 
 /** `experimental` capabilities up to 2025-11-25: open objects by name. */

@@ -4,7 +4,7 @@
  * requests (`InputRequiredResult`, `inputResponses`, `requestState`), `server/discover` and
  * `subscriptions/listen`.
  */
-import * as z from 'zod/mini'
+
 import {
   constant,
   extend,
@@ -16,6 +16,7 @@ import {
   RequestIdSchema,
   StringListSchema,
 } from './base.ts'
+import * as z from './kit/index.ts'
 import { SERVER_INFO_META_KEY, SUBSCRIPTION_ID_META_KEY } from './meta-keys.ts'
 import type { RevisionChanges } from './registry.ts'
 

@@ -3,7 +3,7 @@
  * it receives against these before handing them on, so only the full schema set (servers, the
  * root `validate`) includes them; a client's set leaves this file out (see `client-schemas.ts`).
  */
-import * as z from 'zod/mini'
+
 import {
   extend,
   LegacyNotificationParamsSchema,
@@ -15,6 +15,7 @@ import {
   RequestIdSchema,
   rpcNotification,
 } from './base.ts'
+import * as z from './kit/index.ts'
 import { REMOVED, type RevisionChanges } from './registry.ts'
 
 const messageFields = {
@@ -36,7 +37,7 @@ export const notificationDefs: RevisionChanges = {
   '2024-11-05': {
     InitializedNotification: message(
       'notifications/initialized',
-      (t) => t.object('Notification').shape.params,
+      (t) => t.object('Notification').shape.params as z.Schema,
     ),
     CancelledNotification: message('notifications/cancelled', () =>
       obj({ requestId: RequestIdSchema, reason: z.optional(z.string()) }),

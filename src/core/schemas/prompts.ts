@@ -1,8 +1,9 @@
 /**
  * Prompts: `Prompt`, its arguments and messages, `prompts/list` and `prompts/get`.
  */
-import * as z from 'zod/mini'
+
 import { extend, extendBase, OpenObjectSchema, obj, outcome, RoleSchema } from './base.ts'
+import * as z from './kit/index.ts'
 import type { RevisionChanges } from './registry.ts'
 
 const argumentFields = { description: z.optional(z.string()), required: z.optional(z.boolean()) }

@@ -1,5 +1,5 @@
 /**
- * The machinery that turns per-revision type definitions into lazily built, shared zod schemas.
+ * The machinery that turns per-revision type definitions into lazily built, shared schemas.
  *
  * Each MCP revision is a map from schema.ts type names to {@link TypeDef}s. A revision is derived
  * from the previous one by overriding, adding or removing only the types that changed, so most
@@ -14,15 +14,15 @@
  *
  * @internal
  */
-import * as z from 'zod/mini'
+import * as z from './kit/index.ts'
 
 /** A loose object schema as the definitions compose them (`.extend`, `.shape`). */
-export type ObjectSchema = z.ZodMiniObject<z.core.$ZodLooseShape, z.core.$ZodObjectConfig>
+export type ObjectSchema = z.ObjectSchema
 
 /** Resolves type names inside a definition; every resolution is recorded as a dependency. */
 export interface Resolver {
   /** The schema of the type `name` in the revision being built. */
-  (name: string): z.ZodMiniType
+  (name: string): z.Schema
   /** Like the call, for a type that must be an object schema (to `.extend` it or read `.shape`). */
   object(name: string): ObjectSchema
   /** The previous revision's schema of the type being defined (for "extends what it was"). */
@@ -30,7 +30,7 @@ export interface Resolver {
 }
 
 /** Builds one type's schema from the schemas of the types it names. Must be deterministic. */
-export type TypeDef = (t: Resolver) => z.ZodMiniType
+export type TypeDef = (t: Resolver) => z.Schema
 
 /** Marks a type the revision removed. */
 export const REMOVED = 'removed' as const
@@ -44,12 +44,12 @@ export type RevisionChanges = Readonly<Partial<Record<string, DefChanges>>>
 interface Dependency {
   /** The type name resolved, or `undefined` for {@link Resolver.base}. */
   readonly name: string | undefined
-  readonly schema: z.ZodMiniType
+  readonly schema: z.Schema
 }
 
 interface Built {
   readonly dependencies: readonly Dependency[]
-  readonly schema: z.ZodMiniType
+  readonly schema: z.Schema
 }
 
 /** One definition as it sits in one or more revisions. */
@@ -83,17 +83,16 @@ export function deriveDefs(parent: DefTable | undefined, changes: readonly DefCh
 }
 
 /** Throws unless `schema` is an object schema. */
-export function asObject(schema: z.ZodMiniType, name: string): ObjectSchema {
-  if (!(schema instanceof z.ZodMiniObject))
-    throw new Error(`Schema type "${name}" is not an object`)
-  return schema as unknown as ObjectSchema
+export function asObject(schema: z.Schema, name: string): ObjectSchema {
+  if (!(schema instanceof z.ObjectSchema)) throw new Error(`Schema type "${name}" is not an object`)
+  return schema
 }
 
 /** Resolves and caches the schemas of one revision, building each on first use. */
 export class SchemaTable {
   readonly #defs: DefTable
   readonly #label: string
-  readonly #schemas = new Map<string, z.ZodMiniType>()
+  readonly #schemas = new Map<string, z.Schema>()
   readonly #building = new Set<string>()
 
   constructor(defs: DefTable, label: string) {
@@ -117,7 +116,7 @@ export class SchemaTable {
   }
 
   /** The schema of `name`, built on first use. Throws for a name the revision does not define. */
-  get(name: string): z.ZodMiniType {
+  get(name: string): z.Schema {
     const cached = this.#schemas.get(name)
     if (cached !== undefined) return cached
     const node = this.#defs.get(name)
@@ -134,7 +133,7 @@ export class SchemaTable {
     }
   }
 
-  #resolveNode(node: DefNode, name: string): z.ZodMiniType {
+  #resolveNode(node: DefNode, name: string): z.Schema {
     for (const built of node.built) {
       if (
         built.dependencies.every((dep) => this.#resolveDependency(node, dep, name) === dep.schema)
@@ -148,11 +147,11 @@ export class SchemaTable {
     return schema
   }
 
-  #resolveDependency(node: DefNode, dep: Dependency, name: string): z.ZodMiniType {
+  #resolveDependency(node: DefNode, dep: Dependency, name: string): z.Schema {
     return dep.name === undefined ? this.#resolveParent(node, name) : this.get(dep.name)
   }
 
-  #resolveParent(node: DefNode, name: string): z.ZodMiniType {
+  #resolveParent(node: DefNode, name: string): z.Schema {
     if (node.parent === undefined)
       throw new Error(`${this.#label}: "${name}" has no previous definition`)
     return this.#resolveNode(node.parent, name)

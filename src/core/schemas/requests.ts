@@ -4,7 +4,7 @@
  * (client capabilities, the 2026-07-28 request `_meta`, completion references). A client never
  * validates these, so its schema set leaves this file out (see `client-schemas.ts`).
  */
-import * as z from 'zod/mini'
+
 import {
   alias,
   anyOf,
@@ -23,6 +23,7 @@ import {
   StringListSchema,
   StringMapSchema,
 } from './base.ts'
+import * as z from './kit/index.ts'
 import { experimental, modernExperimental } from './lifecycle.ts'
 import {
   CLIENT_CAPABILITIES_META_KEY,

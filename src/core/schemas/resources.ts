@@ -2,8 +2,9 @@
  * Resources: `Resource`, `ResourceTemplate`, listing, reading, and the legacy subscriptions
  * (`resources/subscribe`, removed in 2026-07-28 in favour of `subscriptions/listen`).
  */
-import * as z from 'zod/mini'
+
 import { extend, extendBase, OpenObjectSchema, obj, outcome } from './base.ts'
+import * as z from './kit/index.ts'
 import type { Resolver, RevisionChanges } from './registry.ts'
 
 /** The descriptive fields of a resource or template, beside its `uri`/`uriTemplate`. */

@@ -3,7 +3,7 @@
  * 2025-11-25; an input request of `InputRequiredResult` in 2026-07-28, which also drops the
  * notification.
  */
-import * as z from 'zod/mini'
+
 import {
   extend,
   extendBase,
@@ -14,6 +14,7 @@ import {
   optional,
   rpcRequest,
 } from './base.ts'
+import * as z from './kit/index.ts'
 import type { RevisionChanges } from './registry.ts'
 
 /** Root types, by the revision that introduced or changed them. */

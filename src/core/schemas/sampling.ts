@@ -3,7 +3,7 @@
  * use in sampling. A server-to-client request up to 2025-11-25; an input request of
  * `InputRequiredResult` in 2026-07-28 (no JSON-RPC envelope of its own).
  */
-import * as z from 'zod/mini'
+
 import {
   anyOf,
   extend,
@@ -17,6 +17,7 @@ import {
   rpcRequest,
   StringListSchema,
 } from './base.ts'
+import * as z from './kit/index.ts'
 import { REMOVED, type Resolver, type RevisionChanges } from './registry.ts'
 
 /** `sampling/createMessage` params of every revision, without the 2025-11-25 tool fields. */

@@ -10,8 +10,9 @@
  *
  * @internal
  */
-import type * as z from 'zod/mini'
+
 import { PROTOCOL_REVISIONS, type ProtocolRevision } from '../eras/versions.ts'
+import type * as z from './kit/index.ts'
 import { deriveMethods, type MethodSpec, type MethodSpecs } from './methods.ts'
 import {
   asObject,
@@ -28,14 +29,14 @@ export interface MethodSchemas {
   /** Who may send it. */
   readonly from: 'client' | 'server' | 'both'
   /** Schema of the whole message {method, params} (the schema.ts *Request / *Notification type). */
-  readonly message: z.ZodMiniType
+  readonly message: z.Schema
   /** Schema of `params` alone (accepts undefined where params are optional). */
-  readonly params: z.ZodMiniType
+  readonly params: z.Schema
   /**
    * For requests: schema of the result (a union where several result shapes are allowed, e.g.
    * complete or input_required in 2026-07-28).
    */
-  readonly result?: z.ZodMiniType
+  readonly result?: z.Schema
 }
 
 /** The schemas of one revision. */
@@ -47,7 +48,7 @@ export interface RevisionSchemas {
    * 'DiscoverResult', 'InputRequiredResult', 'HeaderMismatchError' ... Names exactly as in that
    * revision's schema.ts (if a revision renamed a type, use that revision's name).
    */
-  readonly types: Readonly<Record<string, z.ZodMiniType>>
+  readonly types: Readonly<Record<string, z.Schema>>
   /** Method table: every request and notification method of the revision. */
   readonly methods: Readonly<Record<string, MethodSchemas>>
 }
@@ -84,8 +85,8 @@ export function isPublicType(table: SchemaTable, name: string): boolean {
 }
 
 /** A frozen record whose properties build their schema when first read. */
-function lazyTypes(table: SchemaTable): Readonly<Record<string, z.ZodMiniType>> {
-  const types: Record<string, z.ZodMiniType> = {}
+function lazyTypes(table: SchemaTable): Readonly<Record<string, z.Schema>> {
+  const types: Record<string, z.Schema> = {}
   for (const name of table.names()) {
     if (name.startsWith(INTERNAL_PREFIX)) continue
     Object.defineProperty(types, name, { enumerable: true, get: () => table.get(name) })
@@ -101,7 +102,7 @@ function lazyMethod(table: SchemaTable, spec: MethodSpec): MethodSchemas {
     message: { enumerable: true, get: () => table.get(spec.message) },
     params: {
       enumerable: true,
-      get: () => asObject(table.get(spec.message), spec.message).shape.params as z.ZodMiniType,
+      get: () => asObject(table.get(spec.message), spec.message).shape.params as z.Schema,
     },
     ...(result === undefined ? {} : { result: { enumerable: true, get: () => table.get(result) } }),
   })

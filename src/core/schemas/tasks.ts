@@ -3,8 +3,9 @@
  * `tasks/list`, `tasks/cancel` and `notifications/tasks/status`. 2026-07-28 moves tasks into the
  * `io.modelcontextprotocol/tasks` extension, outside the core schema.
  */
-import * as z from 'zod/mini'
+
 import { extend, obj, paginatedRequest, rpcRequest } from './base.ts'
+import * as z from './kit/index.ts'
 import { type DefChanges, REMOVED, type RevisionChanges, type TypeDef } from './registry.ts'
 
 const taskIdParams = () => obj({ taskId: z.string() })

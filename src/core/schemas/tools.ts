@@ -1,7 +1,7 @@
 /**
  * Tools: `Tool`, its annotations and schemas, `tools/list` and `tools/call`.
  */
-import * as z from 'zod/mini'
+
 import {
   anyOf,
   extend,
@@ -11,6 +11,7 @@ import {
   outcome,
   StringListSchema,
 } from './base.ts'
+import * as z from './kit/index.ts'
 import { REMOVED, type Resolver, type RevisionChanges } from './registry.ts'
 
 const optionalString = z.optional(z.string())

@@ -1,7 +1,7 @@
 /**
  * Protocol utilities: `ping` (legacy only), cancellation, progress and pagination.
  */
-import * as z from 'zod/mini'
+
 import {
   CursorSchema,
   extend,
@@ -11,6 +11,7 @@ import {
   optional,
   rpcRequest,
 } from './base.ts'
+import * as z from './kit/index.ts'
 import { REMOVED, type RevisionChanges } from './registry.ts'
 
 /** Utility types, by the revision that introduced or changed them. */

@@ -1,10 +1,11 @@
 /**
- * Validation with readable failures: zod issues are flattened into {@link SchemaIssue}s that name
+ * Validation with readable failures: issues (the kit's, or zod's for authors' schemas: the same
+ * shape) are flattened into {@link SchemaIssue}s that name
  * the deepest failing paths. For a failed union, the issues of the branch that got furthest are
  * reported (see `branchScore`), so `{ type: 'image', data: 1 }` reports `data`, not `text`, and a
  * response with a bad `result` reports `result`, not a missing `method`.
  */
-import * as z from 'zod/mini'
+import type { Issue, Schema } from './kit/index.ts'
 
 /** One validation failure. */
 export interface SchemaIssue {
@@ -47,7 +48,7 @@ const literal = (value: unknown): string =>
   typeof value === 'string' ? JSON.stringify(value) : String(value)
 
 /** The bound of a size check: `>= 0`, `at most 100 items`. */
-function bound(issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall, limit: unknown): string {
+function bound(issue: Issue, limit: unknown): string {
   const small = issue.code === 'too_small'
   const relation = issue.inclusive === false ? (small ? '>' : '<') : small ? '>=' : '<='
   return issue.origin === 'array'
@@ -57,22 +58,24 @@ function bound(issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall, limit: 
 
 /**
  * A readable message for an issue, written here from the issue's code rather than taken from a zod
- * locale: zod/mini ships none, and the text then does not depend on what else loaded zod.
+ * locale, so the text does not depend on what else loaded zod.
  */
-function issueText(issue: z.core.$ZodIssue): string {
+function issueText(issue: Issue): string {
   switch (issue.code) {
     case 'invalid_type':
       return `expected ${issue.expected}${'input' in issue ? `, received ${typeName(issue.input)}` : ''}`
-    case 'invalid_value':
-      return issue.values.length === 1
-        ? `expected ${literal(issue.values[0])}`
-        : `expected one of ${issue.values.map(literal).join('|')}`
+    case 'invalid_value': {
+      const values = issue.values ?? []
+      return values.length === 1
+        ? `expected ${literal(values[0])}`
+        : `expected one of ${values.map(literal).join('|')}`
+    }
     case 'too_big':
       return bound(issue, issue.maximum)
     case 'too_small':
       return bound(issue, issue.minimum)
     case 'unrecognized_keys':
-      return `unrecognized keys: ${issue.keys.join(', ')}`
+      return `unrecognized keys: ${(issue.keys ?? []).join(', ')}`
     case 'invalid_union': {
       const { options } = issue as { options?: readonly unknown[] }
       return options?.length
@@ -80,12 +83,12 @@ function issueText(issue: z.core.$ZodIssue): string {
         : 'no union member matched'
     }
     default:
-      return issue.message.replace(/^Invalid (input|option): /, '')
+      return (issue.message ?? issue.code).replace(/^Invalid (input|option): /, '')
   }
 }
 
 /** The issue's message; a missing value says so. */
-function describe(issue: z.core.$ZodIssue): string {
+function describe(issue: Issue): string {
   const message = issueText(issue)
   const missing = 'input' in issue && issue.input === undefined
   return issue.code === 'invalid_value' && missing ? `${message}, received undefined` : message
@@ -99,9 +102,9 @@ function toPath(prefix: Path, path: Path): (string | number)[] {
  * How far a failed union branch got, best first: its literal fields (discriminators) matched, fewer
  * required members were missing, it failed deeper, it failed fewer times.
  */
-function branchScore(issues: readonly SchemaIssue[], raw: readonly z.core.$ZodIssue[]): number[] {
+function branchScore(issues: readonly SchemaIssue[], raw: readonly Issue[]): number[] {
   const literalMismatch = raw.some(
-    (issue) => issue.code === 'invalid_value' && issue.values.length === 1,
+    (issue) => issue.code === 'invalid_value' && issue.values?.length === 1,
   )
   const missing = raw.filter((issue) => 'input' in issue && issue.input === undefined).length
   const depth = Math.max(0, ...issues.map((issue) => issue.path.length))
@@ -118,7 +121,7 @@ function better(a: readonly number[], b: readonly number[]): boolean {
 }
 
 /** All branches failed on the value's type alone: one issue naming every accepted type. */
-function typeOnlyFailure(branches: readonly (readonly z.core.$ZodIssue[])[]): string | undefined {
+function typeOnlyFailure(branches: readonly (readonly Issue[])[]): string | undefined {
   const expected: string[] = []
   for (const branch of branches) {
     const [only] = branch
@@ -130,7 +133,7 @@ function typeOnlyFailure(branches: readonly (readonly z.core.$ZodIssue[])[]): st
     ) {
       return undefined
     }
-    expected.push(only.expected)
+    expected.push(only.expected ?? 'a value')
   }
   const first = branches[0]?.[0]
   const received =
@@ -138,20 +141,21 @@ function typeOnlyFailure(branches: readonly (readonly z.core.$ZodIssue[])[]): st
   return `expected ${[...new Set(expected)].join(' | ')}${received}`
 }
 
-function flattenUnion(issue: z.core.$ZodIssueInvalidUnion, prefix: Path, out: SchemaIssue[]): void {
+function flattenUnion(issue: Issue, prefix: Path, out: SchemaIssue[]): void {
   const here = toPath(prefix, issue.path)
-  if (issue.errors.length === 0) {
+  const errors = issue.errors ?? []
+  if (errors.length === 0) {
     out.push({ path: here, message: describe(issue) })
     return
   }
-  const merged = typeOnlyFailure(issue.errors)
+  const merged = typeOnlyFailure(errors)
   if (merged !== undefined) {
     out.push({ path: here, message: merged })
     return
   }
   let best: SchemaIssue[] = []
   let bestScore: number[] | undefined
-  for (const branch of issue.errors) {
+  for (const branch of errors) {
     const flat: SchemaIssue[] = []
     flattenInto(branch, here, flat)
     const score = branchScore(flat, branch)
@@ -163,15 +167,15 @@ function flattenUnion(issue: z.core.$ZodIssueInvalidUnion, prefix: Path, out: Sc
   out.push(...best)
 }
 
-function flattenInto(issues: readonly z.core.$ZodIssue[], prefix: Path, out: SchemaIssue[]): void {
+function flattenInto(issues: readonly Issue[], prefix: Path, out: SchemaIssue[]): void {
   for (const issue of issues) {
     if (issue.code === 'invalid_union') flattenUnion(issue, prefix, out)
     else out.push({ path: toPath(prefix, issue.path), message: describe(issue) })
   }
 }
 
-/** Flattens zod issues into {@link SchemaIssue}s, descending into failed unions. */
-export function flattenIssues(issues: readonly z.core.$ZodIssue[]): SchemaIssue[] {
+/** Flattens issues (the kit's or zod's) into {@link SchemaIssue}s, descending into failed unions. */
+export function flattenIssues(issues: readonly Issue[]): SchemaIssue[] {
   const out: SchemaIssue[] = []
   flattenInto(issues, [], out)
   return out
@@ -187,17 +191,21 @@ export function formatIssues(issues: readonly SchemaIssue[]): string {
 }
 
 /**
- * Validates `value` against any schema; never throws for bad data.
+ * Validates `value` against a protocol schema; never throws for bad data. The value is checked in
+ * place: `value` of a success is the very value given.
  *
  * @example
  * const result = validateWith(schemasFor('2025-11-25').methods['tools/call'].params, params)
  * if (!result.ok) throw new ProtocolError(-32602, result.message)
  */
-export function validateWith(schema: z.core.$ZodType, value: unknown): ValidationResult {
-  const parsed = z.safeParse(schema, value)
-  if (parsed.success) return { ok: true, value: parsed.data }
-  // Parse again, on the failure path only, with the inputs that tell "missing" from "wrong".
-  const failed = z.safeParse(schema, value, { reportInput: true })
-  const issues = flattenIssues(failed.error?.issues ?? parsed.error.issues)
+export function validateWith(schema: Schema, value: unknown): ValidationResult {
+  const found = schema.run(value)
+  if (found === undefined) return { ok: true, value }
+  return failure(found)
+}
+
+/** The failed {@link ValidationResult} of `issues` (the kit's or zod's). */
+export function failure(found: readonly Issue[]): ValidationResult & { ok: false } {
+  const issues = flattenIssues(found)
   return { ok: false, issues, message: formatIssues(issues) }
 }

@@ -18,7 +18,6 @@ import {
   type LegacyRevision,
 } from '../../core/eras/versions.ts'
 import type { ReadonlySubscribable } from '../../core/events/subscribable.ts'
-import { useCompiledObjects } from '../../core/schemas/compiled-object.ts'
 import { EventTracker } from '../../sessions/event-tracker.ts'
 import { SessionManager } from '../../sessions/session-manager.ts'
 import { InMemoryNotificationBus, type NotificationBus } from '../modern/bus.ts'
@@ -61,8 +60,6 @@ export class McpServer extends ServerRegistry implements BufferedHandler {
   /** Prefer {@link createServer}. @throws {ConfigError} naming a refused option */
   constructor(options: McpServerOptions) {
     super(options)
-    // Before any schema of this server is built: they are built lazily, per revision.
-    useCompiledObjects()
     this.config = resolveServerConfig(options.config)
     const paths = resolvePaths(options)
     const environment = options.environment ?? defaultEnvironment

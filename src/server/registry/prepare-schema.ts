@@ -5,7 +5,8 @@
  */
 import * as z from 'zod'
 import { ConfigError } from '../../core/errors/config-error.ts'
-import { validateWith } from '../../core/schemas/validate.ts'
+import type { Issue } from '../../core/schemas/kit/index.ts'
+import { failure } from '../../core/schemas/validate.ts'
 import {
   isStandardSchema,
   runStandardSchema,
@@ -72,8 +73,10 @@ function compileJson(json: JsonSchema): PreparedSchema['check'] {
     return undefined
   }
   return (value) => {
-    const result = validateWith(compiled, value)
-    return result.ok ? { ok: true, value } : { ok: false, message: result.message }
+    const result = z.safeParse(compiled, value, { reportInput: true })
+    if (result.success) return { ok: true, value }
+    // zod's issues have the kit's shape, so they read like the protocol's own failures.
+    return { ok: false, message: failure(result.error.issues as readonly Issue[]).message }
   }
 }
 

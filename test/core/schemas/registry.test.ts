@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import * as z from 'zod/mini'
+import * as z from '../../../src/core/schemas/kit/index.ts'
 import {
   deriveDefs,
   REMOVED,
