@@ -7,10 +7,19 @@
 import type { Environment } from '../../core/environment.ts'
 import type { SseStream } from '../../core/sse/writer.ts'
 import { unref } from './in-flight.ts'
+import { LinkedList, type ListNode } from './linked-list.ts'
 
 /** Who is told of each keep-alive of a stream. */
 export interface KeepAliveOwner {
   readonly onKeepAlive?: (() => void) | undefined
+}
+
+/** A stream kept alive; hand it back to {@link KeepAlive.remove}. */
+export type KeepAliveHandle = ListNode<KeptStream> | undefined
+
+interface KeptStream {
+  readonly stream: SseStream
+  readonly owner: KeepAliveOwner | undefined
 }
 
 /**
@@ -21,7 +30,7 @@ export interface KeepAliveOwner {
  * sse.signal.addEventListener('abort', stop)
  */
 export class KeepAlive {
-  readonly #streams = new Map<SseStream, KeepAliveOwner | undefined>()
+  readonly #streams = new LinkedList<KeptStream>()
   readonly #environment: Environment
   readonly #intervalMs: number
   #timer: unknown = undefined
@@ -42,23 +51,24 @@ export class KeepAlive {
    * keep-alive (a legacy GET stream marks its session as in use).
    */
   add(stream: SseStream, onTick?: () => void): () => void {
-    this.keep(stream, onTick === undefined ? undefined : { onKeepAlive: onTick })
-    return () => this.remove(stream)
+    const handle = this.keep(stream, onTick === undefined ? undefined : { onKeepAlive: onTick })
+    return () => this.remove(handle)
   }
 
   /**
-   * Starts keeping `stream` alive, without a stop function: call {@link KeepAlive.remove}.
-   * `owner.onKeepAlive` runs on every tick.
+   * Starts keeping `stream` alive, without a stop function: hand the handle to
+   * {@link KeepAlive.remove}. `owner.onKeepAlive` runs on every tick.
    */
-  keep(stream: SseStream, owner?: KeepAliveOwner): void {
-    if (this.#intervalMs === 0) return
-    this.#streams.set(stream, owner)
+  keep(stream: SseStream, owner?: KeepAliveOwner): KeepAliveHandle {
+    if (this.#intervalMs === 0) return undefined
+    const handle = this.#streams.push({ stream, owner })
     if (this.#timer === undefined) this.#arm()
+    return handle
   }
 
-  /** Stops keeping `stream` alive (idempotent). The timer stops at its next tick if none is left. */
-  remove(stream: SseStream): void {
-    this.#streams.delete(stream)
+  /** Stops keeping a stream alive (idempotent). The timer stops at its next tick if none is left. */
+  remove(handle: KeepAliveHandle): void {
+    if (handle !== undefined) this.#streams.remove(handle)
   }
 
   /** Stops the timer and forgets every stream. */
@@ -79,9 +89,10 @@ export class KeepAlive {
 
   #tick(): void {
     this.#timer = undefined
-    for (const [stream, owner] of this.#streams) {
-      if (!stream.comment()) this.#streams.delete(stream)
-      else owner?.onKeepAlive?.()
+    for (const node of this.#streams.nodes()) {
+      if (!node.listed) continue
+      if (!node.value.stream.comment()) this.#streams.remove(node)
+      else node.value.owner?.onKeepAlive?.()
     }
     if (this.#streams.size > 0) this.#arm()
   }

@@ -5,7 +5,8 @@
 import type { ProtocolEra } from '../../core/eras/versions.ts'
 import type { Subscribable } from '../../core/events/subscribable.ts'
 import type { SseStream } from '../../core/sse/writer.ts'
-import type { KeepAlive } from './keep-alive.ts'
+import type { KeepAlive, KeepAliveHandle } from './keep-alive.ts'
+import { LinkedList, type ListNode } from './linked-list.ts'
 import type { McpServerEvent, StreamKind } from './server-events.ts'
 
 /** How one open stream is described and ended. */
@@ -21,6 +22,12 @@ export interface StreamEntry {
   readonly onKeepAlive?: (() => void) | undefined
 }
 
+interface OpenStream {
+  readonly sse: SseStream
+  readonly entry: StreamEntry
+  readonly keepAlive: KeepAliveHandle
+}
+
 /**
  * The registry of open SSE connections.
  *
@@ -28,7 +35,7 @@ export interface StreamEntry {
  * openStreams.add(sse, { kind: 'listen', era: 'modern', shutdown: () => sse.close() })
  */
 export class OpenStreams {
-  readonly #entries = new Map<SseStream, StreamEntry>()
+  readonly #entries = new LinkedList<OpenStream>()
   readonly #keepAlive: KeepAlive
   readonly #events: Subscribable<McpServerEvent>
 
@@ -48,22 +55,23 @@ export class OpenStreams {
       entry.onClosed?.()
       return
     }
-    this.#entries.set(sse, entry)
-    this.#keepAlive.keep(sse, entry)
+    const node = this.#entries.push({ sse, entry, keepAlive: this.#keepAlive.keep(sse, entry) })
     if (this.#events.hasListeners) this.#emit('stream:opened', entry)
-    sse.onEnd(() => this.#closed(sse, entry))
+    sse.onEnd(() => this.#closed(node))
   }
 
-  #closed(sse: SseStream, entry: StreamEntry): void {
-    this.#keepAlive.remove(sse)
-    this.#entries.delete(sse)
+  #closed(node: ListNode<OpenStream>): void {
+    const { entry, keepAlive } = node.value
+    this.#keepAlive.remove(keepAlive)
+    this.#entries.remove(node)
     entry.onClosed?.()
     if (this.#events.hasListeners) this.#emit('stream:closed', entry)
   }
 
   /** Ends the open connections of the given kinds, or all of them (server shutdown). */
   shutdownAll(kinds?: ReadonlySet<StreamKind>): void {
-    for (const [sse, entry] of [...this.#entries]) {
+    for (const { value } of this.#entries.nodes()) {
+      const { sse, entry } = value
       if (kinds !== undefined && !kinds.has(entry.kind)) continue
       try {
         entry.shutdown()

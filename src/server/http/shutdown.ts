@@ -37,6 +37,7 @@ export async function shutdown(input: ShutdownInput): Promise<void> {
   await Promise.allSettled(live.flatMap((session) => session.streams().map((s) => s.settled())))
   context.streams.shutdownAll()
   context.inFlight.close()
+  context.live.close()
   context.fanout.close()
   input.release()
   for (const resource of input.owned) {

@@ -1,10 +1,12 @@
 /**
  * What a legacy session has going on right now: requests in flight (for `notifications/cancelled`),
  * server→client requests waiting for answers, and its open streams. The state exists only while
- * there is some: an idle session costs nothing here beyond its `SessionManager` record.
+ * there is some, and for a short while after: an idle session costs nothing here beyond its
+ * `SessionManager` record once {@link IDLE_SWEEP_MS} have passed.
  */
 import type { Environment } from '../../core/environment.ts'
 import type { JsonRpcId } from '../../core/protocol/messages.ts'
+import { unref } from '../http/in-flight.ts'
 import { ClientRequests } from './client-requests.ts'
 import type { LegacyStream } from './legacy-stream.ts'
 
@@ -18,6 +20,8 @@ export class LiveSession {
   #firstCancel: (() => void) | undefined = undefined
   #cancels: Map<JsonRpcId, () => void> | undefined = undefined
   #requests: ClientRequests | undefined = undefined
+  // Likewise one POST stream at a time needs no map.
+  #firstStream: LegacyStream | undefined = undefined
   #streams: Map<string, LegacyStream> | undefined = undefined
   readonly #environment: Environment
 
@@ -33,6 +37,7 @@ export class LiveSession {
       this.#firstCancel === undefined &&
       (this.#cancels === undefined || this.#cancels.size === 0) &&
       (this.#requests === undefined || this.#requests.size === 0) &&
+      this.#firstStream === undefined &&
       (this.#streams === undefined || this.#streams.size === 0)
     )
   }
@@ -79,24 +84,31 @@ export class LiveSession {
 
   /** Registers an open POST stream, for resumption. */
   addStream(stream: LegacyStream): void {
+    if (this.#firstStream === undefined || this.#firstStream.streamId === stream.streamId) {
+      this.#firstStream = stream
+      return
+    }
     this.#streams ??= new Map()
     this.#streams.set(stream.streamId, stream)
   }
 
   /** Forgets a completed POST stream. */
   removeStream(stream: LegacyStream): void {
-    if (this.#streams?.get(stream.streamId) === stream) this.#streams.delete(stream.streamId)
+    if (this.#firstStream === stream) this.#firstStream = undefined
+    else if (this.#streams?.get(stream.streamId) === stream) this.#streams.delete(stream.streamId)
   }
 
   /** The open stream `streamId` (a POST stream, or the GET stream). */
   stream(streamId: string): LegacyStream | undefined {
     if (this.getStream?.streamId === streamId) return this.getStream
+    if (this.#firstStream?.streamId === streamId) return this.#firstStream
     return this.#streams?.get(streamId)
   }
 
   /** Every open stream. */
   streams(): LegacyStream[] {
     const all = this.#streams === undefined ? [] : [...this.#streams.values()]
+    if (this.#firstStream !== undefined) all.push(this.#firstStream)
     if (this.getStream !== undefined) all.push(this.getStream)
     return all
   }
@@ -111,10 +123,19 @@ export class LiveSession {
     for (const cancel of cancels) cancel()
     this.#requests?.rejectAll(reason)
     for (const stream of this.streams()) stream.connection?.close()
+    this.#firstStream = undefined
     this.#streams = undefined
     this.getStream = undefined
   }
 }
+
+/**
+ * How long the state of a session that went idle is kept (at most twice this). A session's next
+ * request usually follows within it and finds the state there: nothing is allocated, and the map
+ * does not delete and re-add an entry per request (which, at a size equal to its capacity,
+ * rebuilds its table on every add).
+ */
+export const IDLE_SWEEP_MS = 1000
 
 /**
  * Live state by session id.
@@ -129,17 +150,20 @@ export class LiveSession {
 export class LiveSessions {
   readonly #sessions = new Map<string, LiveSession>()
   readonly #environment: Environment
+  #sweep: unknown = undefined
 
   constructor(environment: Environment) {
     this.#environment = environment
   }
 
-  /** Sessions with live state. */
+  /** Sessions with something going on. */
   get size(): number {
-    return this.#sessions.size
+    let size = 0
+    for (const live of this.#sessions.values()) if (!live.idle) size++
+    return size
   }
 
-  /** The live state of `id`, if any. */
+  /** The live state of `id`, if any (possibly idle). */
   get(id: string): LiveSession | undefined {
     return this.#sessions.get(id)
   }
@@ -154,9 +178,11 @@ export class LiveSessions {
     return live
   }
 
-  /** Drops the state of a session that has nothing going on. */
+  /** Lets the state of a session that has nothing going on be dropped at the next sweep. */
   release(live: LiveSession): void {
-    if (live.idle && this.#sessions.get(live.id) === live) this.#sessions.delete(live.id)
+    if (this.#sweep !== undefined || !live.idle) return
+    this.#sweep = this.#environment.setTimeout(() => this.#dropIdle(), IDLE_SWEEP_MS)
+    unref(this.#sweep)
   }
 
   /** Ends and drops a session's state (the session ended). */
@@ -170,5 +196,17 @@ export class LiveSessions {
   /** Every session with live state. */
   all(): LiveSession[] {
     return [...this.#sessions.values()]
+  }
+
+  /** Stops the sweep and drops every idle state (the server is closing). */
+  close(): void {
+    if (this.#sweep !== undefined) this.#environment.clearTimeout(this.#sweep)
+    this.#dropIdle()
+  }
+
+  #dropIdle(): void {
+    this.#sweep = undefined
+    // Busy ones call release again when they are done.
+    for (const [id, live] of this.#sessions) if (live.idle) this.#sessions.delete(id)
   }
 }

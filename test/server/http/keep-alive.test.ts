@@ -16,19 +16,19 @@ describe('KeepAlive', () => {
     const stream = new SseStream()
     const chunks = collected(stream)
     let ticks = 0
-    keepAlive.keep(stream, { onKeepAlive: () => ticks++ })
+    const handle = keepAlive.keep(stream, { onKeepAlive: () => ticks++ })
     expect(environment.pending).toBe(1)
     environment.advance(100)
     environment.advance(100)
     expect(chunks.length).toBe(2)
     expect(chunks.every((chunk) => chunk.startsWith(':'))).toBe(true)
     expect(ticks).toBe(2)
-    keepAlive.remove(stream)
+    keepAlive.remove(handle)
+    keepAlive.remove(handle)
     // Streams that come and go between ticks cost no timer of their own.
     for (let i = 0; i < 10; i++) {
       const brief = new SseStream()
-      keepAlive.keep(brief)
-      keepAlive.remove(brief)
+      keepAlive.remove(keepAlive.keep(brief))
     }
     expect(environment.pending).toBe(1)
     environment.advance(100)
@@ -41,8 +41,7 @@ describe('KeepAlive', () => {
     const environment = new FakeEnvironment()
     const keepAlive = new KeepAlive({ environment, intervalMs: 100 })
     const first = new SseStream()
-    keepAlive.keep(first)
-    keepAlive.remove(first)
+    keepAlive.remove(keepAlive.keep(first))
     environment.advance(100)
     expect(environment.pending).toBe(0)
     const second = new SseStream()

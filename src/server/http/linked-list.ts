@@ -1,0 +1,70 @@
+/**
+ * A list for registries that take one entry per request or stream and give it back soon after:
+ * O(1) add and remove by the node `push` returned, iteration in insertion order, and nothing
+ * allocated but the node. A `Map` or `Set` used this way rebuilds its hash table on every add that
+ * follows a delete when it holds as many entries as its capacity (16 streams open, 64 in flight):
+ * a table per request, referenced from a long-lived registry, so it survives young collections.
+ *
+ * @internal
+ */
+
+/** One entry; hand it back to {@link LinkedList.remove}. */
+export interface ListNode<T> {
+  readonly value: T
+  /** @internal */
+  prev: ListNode<T> | undefined
+  /** @internal */
+  next: ListNode<T> | undefined
+  /** @internal */
+  listed: boolean
+}
+
+/** An insertion-ordered list of values. */
+export class LinkedList<T> {
+  #first: ListNode<T> | undefined = undefined
+  #last: ListNode<T> | undefined = undefined
+  #size = 0
+
+  /** How many values it holds. */
+  get size(): number {
+    return this.#size
+  }
+
+  /** Appends `value`; the node removes it. */
+  push(value: T): ListNode<T> {
+    const last = this.#last
+    const node: ListNode<T> = { value, prev: last, next: undefined, listed: true }
+    if (last === undefined) this.#first = node
+    else last.next = node
+    this.#last = node
+    this.#size++
+    return node
+  }
+
+  /** Removes a node of this list; false when it was removed already. */
+  remove(node: ListNode<T>): boolean {
+    if (!node.listed) return false
+    node.listed = false
+    const { prev, next } = node
+    if (prev === undefined) this.#first = next
+    else prev.next = next
+    if (next === undefined) this.#last = prev
+    else next.prev = prev
+    node.prev = undefined
+    node.next = undefined
+    this.#size--
+    return true
+  }
+
+  /** The nodes, oldest first, as a snapshot: removing while walking it is safe. */
+  nodes(): ListNode<T>[] {
+    const all: ListNode<T>[] = []
+    for (let node = this.#first; node !== undefined; node = node.next) all.push(node)
+    return all
+  }
+
+  /** Removes everything. */
+  clear(): void {
+    for (const node of this.nodes()) this.remove(node)
+  }
+}
