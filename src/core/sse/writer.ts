@@ -45,6 +45,19 @@ export function encodeSseEvent(event: SseEvent): string {
   return `${text}\n`
 }
 
+/**
+ * Encodes an event of JSON text under an id, without the checks of {@link encodeSseEvent}: for ids
+ * the server made (no CR, LF or NUL by construction) and data from `JSON.stringify` (one line by
+ * construction: it escapes line breaks inside strings and adds no whitespace). The empty string is
+ * the data of a priming event.
+ *
+ * @example
+ * encodeJsonEvent('s1_1', '{"jsonrpc":"2.0"}') // 'id: s1_1\ndata: {"jsonrpc":"2.0"}\n\n'
+ */
+export function encodeJsonEvent(id: string, json: string): string {
+  return `id: ${id}\ndata: ${json}\n\n`
+}
+
 /** Encodes an SSE comment, used as a keep-alive that clients ignore. */
 export function encodeSseComment(text = ''): string {
   return `: ${text.replace(/[\r\n]+/g, ' ')}\n\n`
@@ -149,6 +162,11 @@ export class SseStream {
    */
   send(event: SseEvent): boolean {
     return this.#write(encodeSseEvent(event))
+  }
+
+  /** Queues text already encoded as whole events (see {@link encodeJsonEvent}). */
+  sendEncoded(text: string): boolean {
+    return this.#write(text)
   }
 
   /** Queues a comment (keep-alive). Returns `false` when the stream has ended. */

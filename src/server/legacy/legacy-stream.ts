@@ -7,7 +7,7 @@
  */
 
 import { isPromiseLike } from '../../core/maybe-promise.ts'
-import type { SseStream } from '../../core/sse/writer.ts'
+import { encodeJsonEvent, type SseStream } from '../../core/sse/writer.ts'
 import type { EventTracker } from '../../sessions/event-tracker.ts'
 import type { ReplyStream } from '../http/reply.ts'
 import { type Answer, sseResponse } from '../http/responses.ts'
@@ -143,7 +143,8 @@ export class LegacyStream implements ReplyStream {
   #write(id: string, event: { data: string; retry: number | undefined }): void {
     const connection = this.#connection
     if (connection === undefined) return
-    if (event.retry === undefined) connection.send({ id, data: event.data })
+    // Ids are the tracker's and data is JSON text (or empty), so the event needs no checks.
+    if (event.retry === undefined) connection.sendEncoded(encodeJsonEvent(id, event.data))
     else connection.send({ id, retry: event.retry, data: event.data })
   }
 

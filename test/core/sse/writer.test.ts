@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest'
-import { encodeSseComment, encodeSseEvent, SseStream } from '../../../src/core/sse/writer.ts'
+import {
+  encodeJsonEvent,
+  encodeSseComment,
+  encodeSseEvent,
+  SseStream,
+} from '../../../src/core/sse/writer.ts'
 
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
   return new Response(stream).text()
@@ -25,6 +30,17 @@ describe('encodeSseEvent', () => {
     expect(() => encodeSseEvent({ event: 'x\r' })).toThrow(RangeError)
     expect(() => encodeSseEvent({ retry: -1 })).toThrow(/retry must be an integer >= 0, got -1/)
     expect(() => encodeSseEvent({ retry: 1.5 })).toThrow(RangeError)
+  })
+
+  test('a JSON event encodes exactly as the checked encoder does', () => {
+    const json = JSON.stringify({ text: 'two\nlines\r\n', nul: '\0' })
+    expect(json).not.toMatch(/[\r\n]/)
+    for (const [id, data] of [
+      ['s1_0001', json],
+      ['s1_0002', ''],
+    ] as const) {
+      expect(encodeJsonEvent(id, data)).toBe(encodeSseEvent({ id, data }))
+    }
   })
 
   test('comments are single-line', () => {
@@ -53,6 +69,13 @@ describe('SseStream', () => {
     expect(reasons).toEqual(['client went away'])
     expect(sse.send({ data: 'x' })).toBe(false)
     sse.close() // idempotent after cancel
+  })
+
+  test('sendEncoded queues text as it is', async () => {
+    const sse = new SseStream()
+    expect(sse.sendEncoded(encodeJsonEvent('a_1', '{}'))).toBe(true)
+    sse.close()
+    expect(await new Response(sse.readable).text()).toBe('id: a_1\ndata: {}\n\n')
   })
 
   test('queuedBytes grows while nobody reads', () => {
