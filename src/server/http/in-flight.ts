@@ -4,6 +4,7 @@
  * oldest is always the next to expire.
  */
 import type { Environment } from '../../core/environment.ts'
+import { LinkedList, type ListNode } from './linked-list.ts'
 
 /** Why a request ended early, handed to {@link RequestControl.onTerminate}. */
 export type TerminationReason = 'timeout' | 'shutdown'
@@ -23,12 +24,8 @@ export class RequestControl {
   #reason: unknown = undefined
   readonly #upstream: (() => AbortSignal | undefined) | undefined
   #unlink: (() => void) | undefined = undefined
-  /** Neighbours in the {@link InFlight} list (start order). @internal */
-  older: RequestControl | undefined = undefined
-  /** @internal */
-  newer: RequestControl | undefined = undefined
-  /** Whether an {@link InFlight} list holds it. @internal */
-  listed = false
+  /** Its place in the {@link InFlight} list. @internal */
+  node: ListNode<RequestControl> | undefined = undefined
 
   constructor(deadline: number, upstream?: () => AbortSignal | undefined) {
     this.deadline = deadline
@@ -94,19 +91,15 @@ export interface InFlightOptions {
 }
 
 /**
- * The set of requests being handled, as a list in start order (which is deadline order). A list
- * rather than a `Set`: a request is added and removed in O(1) without allocating, where a `Set`
- * holding as many requests as its capacity (16 in flight, 64 in flight) rebuilds its table on
- * every add that follows a delete.
+ * The set of requests being handled, as a list in start order (which is deadline order; see
+ * `linked-list.ts` for why not a `Set`).
  *
  * @example
  * const control = inFlight.start()
  * try { await dispatch(control.signal) } finally { inFlight.end(control) }
  */
 export class InFlight {
-  #oldest: RequestControl | undefined = undefined
-  #newest: RequestControl | undefined = undefined
-  #size = 0
+  readonly #requests = new LinkedList<RequestControl>()
   readonly #environment: Environment
   readonly #timeoutMs: number
   #timer: unknown = undefined
@@ -119,19 +112,13 @@ export class InFlight {
 
   /** Requests being handled. */
   get size(): number {
-    return this.#size
+    return this.#requests.size
   }
 
   /** Registers a request; `upstream` lazily gives the signal whose abort cancels it. */
   start(upstream?: () => AbortSignal | undefined): RequestControl {
     const control = new RequestControl(this.#environment.now() + this.#timeoutMs, upstream)
-    const newest = this.#newest
-    control.older = newest
-    if (newest === undefined) this.#oldest = control
-    else newest.newer = control
-    this.#newest = control
-    control.listed = true
-    this.#size++
+    control.node = this.#requests.push(control)
     if (this.#timer === undefined) this.#arm()
     return control
   }
@@ -139,7 +126,8 @@ export class InFlight {
   /** Unregisters a request (idempotent). */
   end(control: RequestControl): void {
     control.release()
-    if (!this.#unlist(control) || this.#size > 0) return
+    const node = control.node
+    if (node === undefined || !this.#requests.remove(node) || this.#requests.size > 0) return
     const waiters = this.#idle
     this.#idle = []
     for (const resolve of waiters) resolve()
@@ -147,13 +135,13 @@ export class InFlight {
 
   /** Resolves once no request is in flight. */
   whenIdle(): Promise<void> {
-    if (this.#size === 0) return Promise.resolve()
+    if (this.#requests.size === 0) return Promise.resolve()
     return new Promise((resolve) => this.#idle.push(resolve))
   }
 
   /** Ends every request now (shutdown deadline passed). */
   terminateAll(error: unknown): void {
-    for (const control of this.#list()) {
+    for (const { value: control } of this.#requests.nodes()) {
       this.end(control)
       control.terminate('shutdown', error)
     }
@@ -166,7 +154,7 @@ export class InFlight {
   }
 
   #arm(): void {
-    const oldest = this.#oldest
+    const oldest = this.#requests.first
     if (oldest === undefined) return
     const delay = Math.max(0, oldest.deadline - this.#environment.now())
     this.#timer = this.#environment.setTimeout(() => this.#sweep(), delay)
@@ -176,35 +164,16 @@ export class InFlight {
   #sweep(): void {
     this.#timer = undefined
     const now = this.#environment.now()
-    for (let control = this.#oldest; control !== undefined; control = this.#oldest) {
+    for (
+      let control = this.#requests.first;
+      control !== undefined;
+      control = this.#requests.first
+    ) {
       if (control.deadline > now) break
       this.end(control)
       control.terminate('timeout', new Error(`Request timed out after ${this.#timeoutMs} ms`))
     }
     this.#arm()
-  }
-
-  /** The requests in start order, as a snapshot (ending one while walking is safe). */
-  #list(): RequestControl[] {
-    const all: RequestControl[] = []
-    for (let control = this.#oldest; control !== undefined; control = control.newer)
-      all.push(control)
-    return all
-  }
-
-  /** Takes `control` out of the list; false when it was not in it. */
-  #unlist(control: RequestControl): boolean {
-    if (!control.listed) return false
-    control.listed = false
-    const { older, newer } = control
-    if (older === undefined) this.#oldest = newer
-    else older.newer = newer
-    if (newer === undefined) this.#newest = older
-    else newer.older = older
-    control.older = undefined
-    control.newer = undefined
-    this.#size--
-    return true
   }
 }
 

@@ -30,6 +30,11 @@ export class LinkedList<T> {
     return this.#size
   }
 
+  /** The oldest value. */
+  get first(): T | undefined {
+    return this.#first?.value
+  }
+
   /** Appends `value`; the node removes it. */
   push(value: T): ListNode<T> {
     const last = this.#last

@@ -62,4 +62,24 @@ describe('InFlight', () => {
     expect(reasons).toEqual(['shutdown'])
     expect(second.signal.aborted).toBe(true)
   })
+
+  test('ends requests in any order and still expires the oldest first', () => {
+    const environment = new FakeEnvironment()
+    const inFlight = new InFlight({ environment, timeoutMs: 100 })
+    const ended: number[] = []
+    const controls = Array.from({ length: 4 }, (_, index) => {
+      const control = inFlight.start()
+      control.onTerminate = () => ended.push(index)
+      environment.advance(10)
+      return control
+    })
+    inFlight.end(controls[1] as never)
+    inFlight.end(controls[1] as never)
+    expect(inFlight.size).toBe(3)
+    environment.advance(70)
+    expect(ended).toEqual([0])
+    environment.advance(30)
+    expect(ended).toEqual([0, 2, 3])
+    expect(inFlight.size).toBe(0)
+  })
 })
