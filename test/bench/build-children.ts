@@ -4,7 +4,7 @@
 // zod and the SDKs walks up to the project's node_modules from there).
 import { existsSync, mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { build, type Plugin } from 'esbuild'
+import { type BuildOptions, build, type Plugin } from 'esbuild'
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 export const CACHE_DIR = `${ROOT}node_modules/.cache/mcpkit-bench/`
@@ -29,6 +29,16 @@ const distPlugin: Plugin = {
   },
 }
 
+/** How every child is bundled: one ESM file for Node 20, mcpkit resolved to the built dist/. */
+const NODE_BUNDLE = {
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  plugins: [distPlugin],
+  logLevel: 'error',
+} as const satisfies BuildOptions
+
 /** Compiles a generated module (`contents`, resolved from test/bench/) to `name`.mjs. */
 export async function buildGenerated(name: string, contents: string): Promise<string> {
   mkdirSync(CACHE_DIR, { recursive: true })
@@ -36,12 +46,7 @@ export async function buildGenerated(name: string, contents: string): Promise<st
   await build({
     stdin: { contents, resolveDir: fileURLToPath(new URL('.', import.meta.url)), loader: 'ts' },
     outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    plugins: [distPlugin],
-    logLevel: 'error',
+    ...NODE_BUNDLE,
   })
   return outfile
 }
@@ -58,12 +63,7 @@ export async function buildChildren(entries: readonly string[]): Promise<Record<
     await build({
       entryPoints: [fileURLToPath(new URL(entry, import.meta.url))],
       outfile,
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      plugins: [distPlugin],
-      logLevel: 'error',
+      ...NODE_BUNDLE,
     })
     outputs[entry] = outfile
   }

@@ -23,7 +23,7 @@ export {
   record,
   type Shape,
 } from './composites.ts'
-export { aborted, type Issue } from './issue.ts'
+export type { Issue } from './issue.ts'
 export {
   boolean,
   custom,
