@@ -1,5 +1,6 @@
 import { createServer, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { LinkedList } from '../core/linked-list.ts'
 import { type HandlerLike, type NodeListener, toNodeListener } from './http-adapter.ts'
 import { type ListenInfo, resolveServeOptions, type ServeOptions } from './serve-options.ts'
 
@@ -85,7 +86,9 @@ function rootUrl(host: string, port: number): string {
 
 /** The responses not finished yet, and whether the server is shutting down. */
 interface InFlight {
-  readonly responses: Set<ServerResponse>
+  // A list, not a Set: one add and one delete per request would rebuild a Set's table (see
+  // core/linked-list.ts).
+  readonly responses: LinkedList<ServerResponse>
   closing: boolean
 }
 
@@ -93,12 +96,12 @@ interface InFlight {
 // while the server closes; knowing the open responses lets shutdown end each connection as soon as
 // its response is done, instead of seconds later.
 function trackInFlight(server: Server, listener: NodeListener): InFlight {
-  const inFlight: InFlight = { responses: new Set(), closing: false }
+  const inFlight: InFlight = { responses: new LinkedList(), closing: false }
   server.on('request', (req, res) => {
     if (inFlight.closing) res.setHeader('connection', 'close')
-    inFlight.responses.add(res)
+    const node = inFlight.responses.push(res)
     res.on('close', () => {
-      inFlight.responses.delete(res)
+      inFlight.responses.remove(node)
       if (inFlight.closing) server.closeIdleConnections()
     })
     listener(req, res)
@@ -108,7 +111,7 @@ function trackInFlight(server: Server, listener: NodeListener): InFlight {
 
 function shutDown(server: Server, inFlight: InFlight): Promise<void> {
   inFlight.closing = true
-  for (const res of inFlight.responses) {
+  for (const { value: res } of inFlight.responses.nodes()) {
     if (!res.headersSent) res.setHeader('connection', 'close')
   }
   return new Promise((resolve, reject) => {

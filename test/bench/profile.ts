@@ -1,5 +1,5 @@
 // Not part of the bench: `node --import tsx test/bench/profile.ts <server> <workload> [seconds]`
-// runs one workload at c=16 against a child started with --cpu-prof and prints the hottest
+// runs one workload at c=16 (env CONNECTIONS) against a child started with --cpu-prof and prints the hottest
 // functions by self time, so a target that is missed can be explained.
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -57,7 +57,7 @@ const result = await runLoad(
     expectStatus: 200,
   },
   {
-    connections: 16,
+    connections: Number(process.env.CONNECTIONS ?? 16),
     warmupMs: Number(process.env.WARMUP_MS ?? 500),
     window: { ms: Number(seconds) * 1000 },
     onWindowStart: async () => {

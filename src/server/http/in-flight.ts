@@ -4,7 +4,7 @@
  * oldest is always the next to expire.
  */
 import type { Environment } from '../../core/environment.ts'
-import { LinkedList, type ListNode } from './linked-list.ts'
+import { LinkedList, type ListNode } from '../../core/linked-list.ts'
 
 /** Why a request ended early, handed to {@link RequestControl.onTerminate}. */
 export type TerminationReason = 'timeout' | 'shutdown'
@@ -92,7 +92,7 @@ export interface InFlightOptions {
 
 /**
  * The set of requests being handled, as a list in start order (which is deadline order; see
- * `linked-list.ts` for why not a `Set`).
+ * `core/linked-list.ts` for why not a `Set`).
  *
  * @example
  * const control = inFlight.start()

@@ -7,7 +7,7 @@
 import type { Environment } from '../../core/environment.ts'
 import type { SseStream } from '../../core/sse/writer.ts'
 import { unref } from './in-flight.ts'
-import { LinkedList, type ListNode } from './linked-list.ts'
+import { LinkedList, type ListNode } from '../../core/linked-list.ts'
 
 /** Who is told of each keep-alive of a stream. */
 export interface KeepAliveOwner {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { LinkedList } from '../../../src/server/http/linked-list.ts'
+import { LinkedList } from '../../src/core/linked-list.ts'
 
 const values = <T>(list: LinkedList<T>): T[] => list.nodes().map((node) => node.value)
 
