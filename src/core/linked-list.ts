@@ -61,6 +61,28 @@ export class LinkedList<T> {
     return true
   }
 
+  /** Moves a node of this list to the back (newest) without allocating; false when it was removed. */
+  moveToBack(node: ListNode<T>): boolean {
+    if (!node.listed) return false
+    const last = this.#last
+    if (last === node) return true
+    const { prev, next } = node
+    // Not the last, so `next` is defined.
+    if (prev === undefined) this.#first = next
+    else prev.next = next
+    if (next !== undefined) next.prev = prev
+    node.prev = last
+    node.next = undefined
+    if (last !== undefined) last.next = node
+    this.#last = node
+    return true
+  }
+
+  /** The oldest node. */
+  get firstNode(): ListNode<T> | undefined {
+    return this.#first
+  }
+
   /** The nodes, oldest first, as a snapshot: removing while walking it is safe. */
   nodes(): ListNode<T>[] {
     const all: ListNode<T>[] = []

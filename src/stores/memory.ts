@@ -7,6 +7,8 @@
  * appends at most every 100 ms) that looks at the oldest entries; there is no timer per entry, or at
  * all.
  */
+
+import { LinkedList, type ListNode } from '../core/linked-list.ts'
 import type {
   AfterOptions,
   AppendOptions,
@@ -167,8 +169,24 @@ interface EventEntry {
   readonly expiresAt: number
 }
 
-/** The events of one session: stream id → entries in append order. */
-type SessionEvents = Map<string, EventEntry[]>
+/** One stream's events in append order, and its place in its session's order. */
+interface StreamLog {
+  readonly id: string
+  readonly entries: EventEntry[]
+  node: ListNode<StreamLog> | undefined
+}
+
+/**
+ * One session's streams: by id, and least recently appended first. The order is a linked list, not
+ * the map's insertion order: moving a stream to the back is two pointer writes instead of a delete
+ * and a set, which would rebuild the map's table every few appends once it holds its capacity.
+ */
+interface SessionLog {
+  readonly id: string
+  readonly streams: Map<string, StreamLog>
+  readonly order: LinkedList<StreamLog>
+  node: ListNode<SessionLog> | undefined
+}
 
 /**
  * Creates an in-memory {@link EventStore}. Bounded three ways: events per stream (per append),
@@ -187,15 +205,17 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): M
 
 class MemoryEventStoreImpl implements MemoryEventStore {
   readonly name = 'memory' as const
-  // Both maps are in least-recently-appended-first order: appends re-insert.
-  readonly #sessions = new Map<string, SessionEvents>()
+  readonly #sessions = new Map<string, SessionLog>()
+  /** Sessions, least recently appended first. */
+  readonly #order = new LinkedList<SessionLog>()
   readonly #now: () => number
   readonly #maxSessions: number
   readonly #maxStreams: number
   #nextSweepAt = 0
-  #last:
-    | { sessionId: string; streamId: string; streams: SessionEvents; entries: EventEntry[] }
-    | undefined = undefined
+  // The stream appended to last, and its session: a reply's events come one after another, and
+  // both are at the back of their orders already.
+  #lastSession: SessionLog | undefined = undefined
+  #lastStream: StreamLog | undefined = undefined
 
   constructor(limits: { now: () => number; maxSessions: number; maxStreams: number }) {
     this.#now = limits.now
@@ -230,26 +250,44 @@ class MemoryEventStoreImpl implements MemoryEventStore {
     }
   }
 
-  // The entries of a stream, moved to the back of both orders. A stream gets its events in runs (a
-  // reply's events one after another), and the last one appended to is at the back already: it is
-  // found without moving anything, which would cost two map writes per order.
+  // The entries of a stream, moved to the back of both orders (created if absent).
   #entriesOf(sessionId: string, streamId: string): EventEntry[] {
-    const last = this.#last
+    const lastStream = this.#lastStream
+    const lastSession = this.#lastSession
     if (
-      last !== undefined &&
-      last.sessionId === sessionId &&
-      last.streamId === streamId &&
-      this.#sessions.get(sessionId) === last.streams &&
-      last.streams.get(streamId) === last.entries
+      lastStream?.node?.listed === true &&
+      lastSession?.node?.listed === true &&
+      lastStream.id === streamId &&
+      lastSession.id === sessionId
     ) {
-      return last.entries
+      return lastStream.entries
     }
-    const streams = reinsert(this.#sessions, sessionId, () => new Map())
-    dropOldest(this.#sessions, this.#maxSessions)
-    const entries = reinsert(streams, streamId, () => [])
-    dropOldest(streams, this.#maxStreams)
-    this.#last = { sessionId, streamId, streams, entries }
-    return entries
+    const session = this.#sessionOf(sessionId)
+    let stream = session.streams.get(streamId)
+    if (stream === undefined) {
+      stream = { id: streamId, entries: [], node: undefined }
+      session.streams.set(streamId, stream)
+      stream.node = session.order.push(stream)
+      while (session.streams.size > this.#maxStreams) dropFirst(session.order, session.streams)
+    } else if (stream.node !== undefined) {
+      session.order.moveToBack(stream.node)
+    }
+    this.#lastSession = session
+    this.#lastStream = stream
+    return stream.entries
+  }
+
+  #sessionOf(sessionId: string): SessionLog {
+    let session = this.#sessions.get(sessionId)
+    if (session !== undefined) {
+      if (session.node !== undefined) this.#order.moveToBack(session.node)
+      return session
+    }
+    session = { id: sessionId, streams: new Map(), order: new LinkedList(), node: undefined }
+    this.#sessions.set(sessionId, session)
+    session.node = this.#order.push(session)
+    while (this.#sessions.size > this.#maxSessions) dropFirst(this.#order, this.#sessions)
+    return session
   }
 
   async after(
@@ -257,13 +295,13 @@ class MemoryEventStoreImpl implements MemoryEventStore {
     eventId: string,
     options: AfterOptions = {},
   ): Promise<EventsAfter | undefined> {
-    const streams = this.#sessions.get(sessionId)
-    if (streams === undefined) return undefined
+    const session = this.#sessions.get(sessionId)
+    if (session === undefined) return undefined
     const now = this.#now()
     const candidates: Iterable<string> =
-      options.streamId === undefined ? [...streams.keys()] : [options.streamId]
+      options.streamId === undefined ? [...session.streams.keys()] : [options.streamId]
     for (const streamId of candidates) {
-      const entries = streams.get(streamId)
+      const entries = session.streams.get(streamId)?.entries
       if (entries === undefined) continue
       prune(entries, now)
       const index = entries.findIndex((entry) => entry.id === eventId)
@@ -280,13 +318,17 @@ class MemoryEventStoreImpl implements MemoryEventStore {
   }
 
   async deleteSession(sessionId: string): Promise<void> {
+    const session = this.#sessions.get(sessionId)
+    if (session === undefined) return
     this.#sessions.delete(sessionId)
-    if (this.#last?.sessionId === sessionId) this.#last = undefined
+    if (session.node !== undefined) this.#order.remove(session.node)
   }
 
   async close(): Promise<void> {
     this.#sessions.clear()
-    this.#last = undefined
+    this.#order.clear()
+    this.#lastSession = undefined
+    this.#lastStream = undefined
   }
 
   /**
@@ -296,36 +338,35 @@ class MemoryEventStoreImpl implements MemoryEventStore {
    * work per write is bounded however many streams a session keeps.
    */
   #sweep(now: number): void {
-    let seen = 0
-    for (const [sessionId, streams] of this.#sessions) {
-      if (seen++ === EVENT_SWEEP_SESSIONS) break
-      let looked = 0
-      for (const [streamId, entries] of streams) {
-        if (looked++ === STREAMS_PER_SWEEP) break
-        prune(entries, now)
-        if (entries.length > 0) break
-        streams.delete(streamId)
+    const count = Math.min(EVENT_SWEEP_SESSIONS, this.#sessions.size)
+    for (let seen = 0; seen < count; seen++) {
+      const session = this.#order.firstNode?.value
+      if (session === undefined) return
+      for (let looked = 0; looked < STREAMS_PER_SWEEP; looked++) {
+        const stream = session.order.first
+        if (stream === undefined) break
+        prune(stream.entries, now)
+        if (stream.entries.length > 0) break
+        dropFirst(session.order, session.streams)
       }
-      this.#sessions.delete(sessionId)
-      if (streams.size > 0) this.#sessions.set(sessionId, streams)
+      if (session.streams.size > 0 && session.node !== undefined) {
+        this.#order.moveToBack(session.node)
+      } else {
+        dropFirst(this.#order, this.#sessions)
+      }
     }
   }
 }
 
-/** Moves `key` to the back of `map` (creating its value if absent) and returns the value. */
-function reinsert<TValue>(map: Map<string, TValue>, key: string, create: () => TValue): TValue {
-  const value = map.get(key) ?? create()
-  map.delete(key)
-  map.set(key, value)
-  return value
-}
-
-/** Deletes the front entries of `map` until it holds at most `max`. */
-function dropOldest(map: Map<string, unknown>, max: number): void {
-  for (const key of map.keys()) {
-    if (map.size <= max) return
-    map.delete(key)
-  }
+/** Drops the first (least recently appended) value of `order` from it and from `byId`. */
+function dropFirst<T extends { readonly id: string }>(
+  order: LinkedList<T>,
+  byId: Map<string, T>,
+): void {
+  const node = order.firstNode
+  if (node === undefined) return
+  order.remove(node)
+  byId.delete(node.value.id)
 }
 
 /** Removes expired entries from the front (with one TTL, entries of a stream expire in append order). */

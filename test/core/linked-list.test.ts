@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { LinkedList } from '../../src/core/linked-list.ts'
+import { LinkedList, type ListNode } from '../../src/core/linked-list.ts'
 
 const values = <T>(list: LinkedList<T>): T[] => list.nodes().map((node) => node.value)
 
@@ -29,5 +29,35 @@ describe('LinkedList', () => {
     list.clear()
     expect(list.size).toBe(0)
     expect(values(list)).toEqual([])
+  })
+
+  test('moves a node to the back from the front, middle or back, and not once removed', () => {
+    const list = new LinkedList<string>()
+    const [a, b, c] = ['a', 'b', 'c'].map((value) => list.push(value)) as [
+      ListNode<string>,
+      ListNode<string>,
+      ListNode<string>,
+    ]
+    expect(list.moveToBack(a)).toBe(true)
+    expect(values(list)).toEqual(['b', 'c', 'a'])
+    expect(list.moveToBack(c)).toBe(true)
+    expect(values(list)).toEqual(['b', 'a', 'c'])
+    expect(list.moveToBack(c)).toBe(true)
+    expect(values(list)).toEqual(['b', 'a', 'c'])
+    expect(list.firstNode).toBe(b)
+    list.remove(b)
+    expect(list.moveToBack(b)).toBe(false)
+    expect(values(list)).toEqual(['a', 'c'])
+    expect(list.firstNode).toBe(a)
+    // The links stay consistent in both directions after the moves.
+    list.remove(c)
+    list.push('d')
+    expect(values(list)).toEqual(['a', 'd'])
+    expect(list.size).toBe(2)
+    const only = new LinkedList<number>()
+    const node = only.push(1)
+    expect(only.moveToBack(node)).toBe(true)
+    expect(only.first).toBe(1)
+    expect(only.firstNode).toBe(node)
   })
 })

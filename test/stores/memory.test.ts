@@ -99,6 +99,29 @@ describe('createMemoryEventStore', () => {
     await expect(store.after('s', 'c_1')).resolves.toMatchObject({ events: [] })
   })
 
+  test('appends alternating between streams and sessions keep the least recently appended order', async () => {
+    const store = createMemoryEventStore({ maxSessions: 2, maxStreamsPerSession: 2 })
+    const long = { ttlMs: 60_000, maxEventsPerStream: 10 }
+    await store.append('s1', event('a', 1), long)
+    await store.append('s1', event('b', 1), long)
+    await store.append('s2', event('x', 1), long)
+    // Back to s1's older stream: it becomes the most recent of s1, and s1 of the store.
+    await store.append('s1', event('a', 2), long)
+    await store.append('s1', event('c', 1), long)
+    await expect(store.after('s1', 'b_1')).resolves.toBeUndefined()
+    await expect(store.after('s1', 'a_1')).resolves.toMatchObject({ events: [{ id: 'a_2' }] })
+    await store.append('s3', event('y', 1), long)
+    await expect(store.after('s2', 'x_1')).resolves.toBeUndefined()
+    await expect(store.after('s1', 'c_1')).resolves.toMatchObject({ events: [] })
+    // A deleted session starts over when appended to again.
+    await store.deleteSession('s1')
+    await store.append('s1', event('a', 3), long)
+    await expect(store.after('s1', 'a_1')).resolves.toBeUndefined()
+    await store.append('s1', event('a', 4), long)
+    await expect(store.after('s1', 'a_3')).resolves.toMatchObject({ events: [{ id: 'a_4' }] })
+    expect(store.size).toBe(2)
+  })
+
   test('an event with a shorter TTL than the ones before it is not replayed once expired', async () => {
     let now = 0
     const store = createMemoryEventStore({ now: () => now })
