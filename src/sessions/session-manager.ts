@@ -3,6 +3,7 @@ import type { Environment } from '../core/environment.ts'
 import { AbortError } from '../core/errors/abort-error.ts'
 import type { ReadonlySubscribable } from '../core/events/subscribable.ts'
 import { Subscribable } from '../core/events/subscribable.ts'
+import { LinkedList, type ListNode } from '../core/linked-list.ts'
 import type { SessionRecord, SessionStore } from '../stores/session-store.ts'
 import type { EventTracker } from './event-tracker.ts'
 import { PersistenceWorker, type StoreFailure } from './persistence-worker.ts'
@@ -34,8 +35,8 @@ export type SessionEndReason = 'closed' | 'expired' | 'evicted'
  * - **Cleanup.** Idle timeout, maximum age (both checked on every access and by one shared sweep
  *   every `cleanupIntervalMs`), explicit close, and a cap: past `maxSessions` the least recently used
  *   session is evicted, and its client gets 404 and initializes again.
- * - **Cheap.** Per session it keeps the record and one `Map` entry, whose order is the LRU order
- *   (a touch re-inserts). No timer, closure or promise per session. Without a `store` option the
+ * - **Cheap.** Per session it keeps the record, one `Map` entry and one node of the LRU list (a
+ *   touch moves the node). No timer, closure or promise per session. Without a `store` option the
  *   map is all there is: a copy in an in-process store could never be read by anyone else, so none
  *   is written (and no persistence events are emitted).
  * - **Failure-tolerant.** A store that throws, hangs (`storeTimeoutMs`) or goes away never loses an
@@ -53,8 +54,11 @@ export type SessionEndReason = 'closed' | 'expired' | 'evicted'
  * await sessions.close()
  */
 export class SessionManager {
-  // Insertion order is recency order: touch() re-inserts, so the first entry is the LRU one.
-  readonly #sessions = new Map<string, SessionRecord>()
+  // Each session's node in #order, the recency order (least recently used first). A touch moves the
+  // node, two pointer writes: re-inserting into the map would rebuild its table every few touches
+  // once it holds its capacity (a table as large as all the sessions).
+  readonly #sessions = new Map<string, ListNode<SessionRecord>>()
+  readonly #order = new LinkedList<SessionRecord>()
   readonly #loading = new Map<string, Promise<SessionRecord | undefined>>()
   /** Ids deleted while being read from the store: the read must not bring them back. */
   readonly #deletedWhileLoading = new Set<string>()
@@ -95,7 +99,7 @@ export class SessionManager {
       call: this.#storeCall,
       intervalMs: this.#config.persistIntervalMs,
       maxPendingDeletes: this.#config.maxSessions,
-      lookup: (id) => this.#sessions.get(id),
+      lookup: (id) => this.#sessions.get(id)?.value,
       ttlFor: (record) => this.#ttlFor(record),
       onPersisted: (stats) => {
         if (this.#events.hasListeners) this.#events.emit({ type: 'persisted', ...stats })
@@ -144,7 +148,7 @@ export class SessionManager {
     }
     const record = buildRecord(id, init, this.#now())
     this.#makeRoom()
-    this.#sessions.set(id, record)
+    this.#sessions.set(id, this.#order.push(record))
     if (this.#events.hasListeners) {
       this.#events.emit({ type: 'opened', sessionId: id, revision: record.revision })
     }
@@ -173,7 +177,7 @@ export class SessionManager {
 
   /** The session if it is in memory and live; synchronous, for the hot path. Never reads the store. */
   peek(id: string): SessionRecord | undefined {
-    const record = this.#sessions.get(id)
+    const record = this.#sessions.get(id)?.value
     if (record === undefined || this.#closing !== undefined) return undefined
     const reason = this.#expiryOf(record, this.#now())
     if (reason === undefined) return record
@@ -186,8 +190,8 @@ export class SessionManager {
     const record = this.peek(id)
     if (record === undefined) return
     record.lastSeenAt = this.#now()
-    this.#sessions.delete(id)
-    this.#sessions.set(id, record)
+    const node = this.#sessions.get(id)
+    if (node !== undefined) this.#order.moveToBack(node)
     if (this.#persists) this.#worker.markTouched(id)
   }
 
@@ -208,7 +212,7 @@ export class SessionManager {
   async delete(id: string, reason: SessionEndReason = 'closed'): Promise<void> {
     if (this.#closing !== undefined) return
     if (this.#loading.has(id)) this.#deletedWhileLoading.add(id)
-    if (this.#sessions.delete(id) && this.#events.hasListeners) {
+    if (this.#forget(id) && this.#events.hasListeners) {
       if (reason === 'closed') this.#events.emit({ type: 'closed', sessionId: id })
       else if (reason === 'evicted') this.#events.emit({ type: 'evicted', sessionId: id })
       else this.#events.emit({ type: 'expired', sessionId: id, reason: 'requested' })
@@ -240,6 +244,7 @@ export class SessionManager {
     await Promise.all(this.#forgetting)
     if (this.#ownsStore) await this.#store.close?.()
     this.#sessions.clear()
+    this.#order.clear()
   }
 
   async #load(id: string): Promise<SessionRecord | undefined> {
@@ -261,11 +266,11 @@ export class SessionManager {
     if (!isSessionRecord(stored, id)) return undefined
     const now = this.#now()
     if (now - stored.createdAt >= this.#config.maxAgeMs) return undefined
-    const existing = this.#sessions.get(id)
+    const existing = this.#sessions.get(id)?.value
     if (existing !== undefined) return existing
     stored.lastSeenAt = now
     this.#makeRoom()
-    this.#sessions.set(id, stored)
+    this.#sessions.set(id, this.#order.push(stored))
     this.#worker.markTouched(id)
     if (this.#events.hasListeners) this.#events.emit({ type: 'loaded', sessionId: id })
     return stored
@@ -288,25 +293,34 @@ export class SessionManager {
     return Math.max(1, end - this.#now())
   }
 
-  #expire(id: string, reason: ExpiryReason): void {
+  /** Drops a session from memory; false when it was not there. */
+  #forget(id: string): boolean {
+    const node = this.#sessions.get(id)
+    if (node === undefined) return false
     this.#sessions.delete(id)
+    this.#order.remove(node)
+    return true
+  }
+
+  #expire(id: string, reason: ExpiryReason): void {
+    this.#forget(id)
     if (this.#events.hasListeners) this.#events.emit({ type: 'expired', sessionId: id, reason })
     if (reason === 'max-age') void this.#forgetEvents(id)
   }
 
   /** Frees one slot if the cap is reached: the LRU session expires if it is due, else it is evicted. */
   #makeRoom(): void {
-    // The common case: below the cap, no iterator is started (it would walk past deleted entries).
     if (this.#sessions.size < this.#config.maxSessions) return
     const now = this.#now()
-    for (const [id, record] of this.#sessions) {
+    for (let record = this.#order.first; record !== undefined; record = this.#order.first) {
       if (this.#sessions.size < this.#config.maxSessions) return
+      const id = record.id
       const reason = this.#expiryOf(record, now)
       if (reason !== undefined) {
         this.#expire(id, reason)
         continue
       }
-      this.#sessions.delete(id)
+      this.#forget(id)
       if (this.#persists) this.#worker.scheduleDelete(id)
       if (this.#events.hasListeners) this.#events.emit({ type: 'evicted', sessionId: id })
       void this.#forgetEvents(id)
@@ -316,10 +330,10 @@ export class SessionManager {
   /** Expires from the LRU end until the first session that is not idle; later ones are fresher. */
   #sweep(): void {
     const now = this.#now()
-    for (const [id, record] of this.#sessions) {
+    for (let record = this.#order.first; record !== undefined; record = this.#order.first) {
       const reason = this.#expiryOf(record, now)
       if (reason === undefined) return
-      this.#expire(id, reason)
+      this.#expire(record.id, reason)
     }
   }
 
