@@ -3,7 +3,8 @@
  * CR, LF or CRLF (even split across chunks); a line starting with `:` is a comment; `field: value`
  * loses one space after the colon; `data` lines join with `\n`; `id` is ignored when it contains
  * NUL; `retry` counts only when it is all ASCII digits; a blank line dispatches the event (only if
- * it had data); unknown fields are ignored. The byte-order mark is the text decoder's business.
+ * it had data, or an id: an id-only block comes out as an empty event, like a priming event, so the
+ * last event id moves as WHATWG says); unknown fields are ignored. The byte-order mark is the text decoder's business.
  */
 import { ErrorCode } from '../../core/errors/codes.ts'
 import { TransportError } from '../../core/errors/transport-error.ts'
@@ -43,6 +44,10 @@ export function createSseParser(maxBufferSize: number): SseParser {
   function line(text: string, items: SseItem[]): void {
     if (text === '') {
       if (data !== undefined) items.push({ type: 'event', event: event || undefined, id, data })
+      // WHATWG moves the last event id at every blank line, with or without data: an id-only block
+      // reaches the reader as the empty event a priming event is.
+      else if (id !== undefined)
+        items.push({ type: 'event', event: event || undefined, id, data: '' })
       data = event = id = undefined
       return
     }

@@ -77,8 +77,17 @@ describe('createSseParser: fields', () => {
     expect(parse(['id: 5\ndata:\n\n'])).toEqual([event('', { id: '5' })])
   })
 
-  test('a block without data dispatches nothing', () => {
-    expect(parse(['id: 5\n\nevent: x\n\n: just a comment\n\n\n\n'])).toEqual([])
+  test('a block without data or id dispatches nothing', () => {
+    expect(parse(['event: x\n\n: just a comment\n\n\n\nretry: x\n\n'])).toEqual([])
+  })
+
+  test('a block with an id but no data still moves the last event id (WHATWG), as an empty event', () => {
+    // A resuming client must ask for what follows this id, not for what it already has.
+    expect(parse(['data: a\nid: 4\n\nid: 5\n\nid:\n\n'])).toEqual([
+      event('a', { id: '4' }),
+      event('', { id: '5' }),
+      event('', { id: '' }),
+    ])
   })
 
   test('comments are ignored wherever they appear', () => {
