@@ -5,9 +5,9 @@
  * replies) then cost no timer of their own.
  */
 import type { Environment } from '../../core/environment.ts'
+import { LinkedList, type ListNode } from '../../core/linked-list.ts'
 import type { SseStream } from '../../core/sse/writer.ts'
 import { unref } from './in-flight.ts'
-import { LinkedList, type ListNode } from '../../core/linked-list.ts'
 
 /** Who is told of each keep-alive of a stream. */
 export interface KeepAliveOwner {

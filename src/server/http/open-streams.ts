@@ -4,9 +4,9 @@
  */
 import type { ProtocolEra } from '../../core/eras/versions.ts'
 import type { Subscribable } from '../../core/events/subscribable.ts'
+import { LinkedList, type ListNode } from '../../core/linked-list.ts'
 import type { SseStream } from '../../core/sse/writer.ts'
 import type { KeepAlive, KeepAliveHandle } from './keep-alive.ts'
-import { LinkedList, type ListNode } from '../../core/linked-list.ts'
 import type { McpServerEvent, StreamKind } from './server-events.ts'
 
 /** How one open stream is described and ended. */
