@@ -37,8 +37,21 @@ export class LinkedList<T> {
 
   /** Appends `value`; the node removes it. */
   push(value: T): ListNode<T> {
+    return this.pushNode({ value, prev: undefined, next: undefined, listed: false })
+  }
+
+  /**
+   * Appends a node the caller made, typically the value itself (a class whose `value` is `this`),
+   * which saves an object per entry where entries are many and long-lived.
+   *
+   * @throws {TypeError} when the node is in a list already
+   */
+  pushNode<TNode extends ListNode<T>>(node: TNode): TNode {
+    if (node.listed) throw new TypeError('The node is in a list already')
     const last = this.#last
-    const node: ListNode<T> = { value, prev: last, next: undefined, listed: true }
+    node.prev = last
+    node.next = undefined
+    node.listed = true
     if (last === undefined) this.#first = node
     else last.next = node
     this.#last = node

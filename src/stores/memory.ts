@@ -169,23 +169,38 @@ interface EventEntry {
   readonly expiresAt: number
 }
 
-/** One stream's events in append order, and its place in its session's order. */
-interface StreamLog {
-  readonly id: string
-  readonly entries: EventEntry[]
-  node: ListNode<StreamLog> | undefined
+/** One stream's events in append order; itself its node in its session's order. */
+class StreamLog implements ListNode<StreamLog> {
+  readonly entries: EventEntry[] = []
+  prev: StreamLog | undefined = undefined
+  next: StreamLog | undefined = undefined
+  listed = false
+
+  constructor(readonly id: string) {}
+
+  get value(): StreamLog {
+    return this
+  }
 }
 
 /**
- * One session's streams: by id, and least recently appended first. The order is a linked list, not
- * the map's insertion order: moving a stream to the back is two pointer writes instead of a delete
- * and a set, which would rebuild the map's table every few appends once it holds its capacity.
+ * One session's streams: by id, and least recently appended first; itself its node in the store's
+ * order. The orders are linked lists, not the maps' insertion order: moving an entry to the back is
+ * a few pointer writes instead of a delete and a set, which would rebuild a map's table every few
+ * appends once it holds its capacity.
  */
-interface SessionLog {
-  readonly id: string
-  readonly streams: Map<string, StreamLog>
-  readonly order: LinkedList<StreamLog>
-  node: ListNode<SessionLog> | undefined
+class SessionLog implements ListNode<SessionLog> {
+  readonly streams = new Map<string, StreamLog>()
+  readonly order = new LinkedList<StreamLog>()
+  prev: SessionLog | undefined = undefined
+  next: SessionLog | undefined = undefined
+  listed = false
+
+  constructor(readonly id: string) {}
+
+  get value(): SessionLog {
+    return this
+  }
 }
 
 /**
@@ -255,8 +270,8 @@ class MemoryEventStoreImpl implements MemoryEventStore {
     const lastStream = this.#lastStream
     const lastSession = this.#lastSession
     if (
-      lastStream?.node?.listed === true &&
-      lastSession?.node?.listed === true &&
+      lastStream?.listed === true &&
+      lastSession?.listed === true &&
       lastStream.id === streamId &&
       lastSession.id === sessionId
     ) {
@@ -265,12 +280,11 @@ class MemoryEventStoreImpl implements MemoryEventStore {
     const session = this.#sessionOf(sessionId)
     let stream = session.streams.get(streamId)
     if (stream === undefined) {
-      stream = { id: streamId, entries: [], node: undefined }
+      stream = session.order.pushNode(new StreamLog(streamId))
       session.streams.set(streamId, stream)
-      stream.node = session.order.push(stream)
       while (session.streams.size > this.#maxStreams) dropFirst(session.order, session.streams)
-    } else if (stream.node !== undefined) {
-      session.order.moveToBack(stream.node)
+    } else {
+      session.order.moveToBack(stream)
     }
     this.#lastSession = session
     this.#lastStream = stream
@@ -280,12 +294,11 @@ class MemoryEventStoreImpl implements MemoryEventStore {
   #sessionOf(sessionId: string): SessionLog {
     let session = this.#sessions.get(sessionId)
     if (session !== undefined) {
-      if (session.node !== undefined) this.#order.moveToBack(session.node)
+      this.#order.moveToBack(session)
       return session
     }
-    session = { id: sessionId, streams: new Map(), order: new LinkedList(), node: undefined }
+    session = this.#order.pushNode(new SessionLog(sessionId))
     this.#sessions.set(sessionId, session)
-    session.node = this.#order.push(session)
     while (this.#sessions.size > this.#maxSessions) dropFirst(this.#order, this.#sessions)
     return session
   }
@@ -321,7 +334,7 @@ class MemoryEventStoreImpl implements MemoryEventStore {
     const session = this.#sessions.get(sessionId)
     if (session === undefined) return
     this.#sessions.delete(sessionId)
-    if (session.node !== undefined) this.#order.remove(session.node)
+    this.#order.remove(session)
   }
 
   async close(): Promise<void> {
@@ -349,8 +362,8 @@ class MemoryEventStoreImpl implements MemoryEventStore {
         if (stream.entries.length > 0) break
         dropFirst(session.order, session.streams)
       }
-      if (session.streams.size > 0 && session.node !== undefined) {
-        this.#order.moveToBack(session.node)
+      if (session.streams.size > 0) {
+        this.#order.moveToBack(session)
       } else {
         dropFirst(this.#order, this.#sessions)
       }

@@ -60,4 +60,26 @@ describe('LinkedList', () => {
     expect(only.first).toBe(1)
     expect(only.firstNode).toBe(node)
   })
+
+  test('takes nodes the caller made, once each', () => {
+    class Item implements ListNode<Item> {
+      prev: Item | undefined = undefined
+      next: Item | undefined = undefined
+      listed = false
+      constructor(readonly name: string) {}
+      get value(): Item {
+        return this
+      }
+    }
+    const list = new LinkedList<Item>()
+    const a = list.pushNode(new Item('a'))
+    const b = list.pushNode(new Item('b'))
+    expect(values(list).map((item) => item.name)).toEqual(['a', 'b'])
+    expect(() => list.pushNode(a)).toThrow(TypeError)
+    list.moveToBack(a)
+    expect(list.first).toBe(b)
+    list.remove(a)
+    expect(list.pushNode(a)).toBe(a)
+    expect(values(list).map((item) => item.name)).toEqual(['b', 'a'])
+  })
 })
