@@ -19,6 +19,29 @@ export interface ListNode<T> {
   listed: boolean
 }
 
+/**
+ * A value that is its own node, for entries that are many and long-lived (one object each, not two).
+ *
+ * @example
+ * class Stream extends ListEntry<Stream> {
+ *   constructor(readonly id: string) { super() }
+ * }
+ * const streams = new LinkedList<Stream>()
+ * const stream = streams.pushNode(new Stream('a'))
+ */
+export abstract class ListEntry<T extends ListEntry<T>> implements ListNode<T> {
+  /** @internal */
+  prev: ListNode<T> | undefined = undefined
+  /** @internal */
+  next: ListNode<T> | undefined = undefined
+  /** @internal */
+  listed = false
+
+  get value(): T {
+    return this as unknown as T
+  }
+}
+
 /** An insertion-ordered list of values. */
 export class LinkedList<T> {
   #first: ListNode<T> | undefined = undefined
@@ -41,8 +64,7 @@ export class LinkedList<T> {
   }
 
   /**
-   * Appends a node the caller made, typically the value itself (a class whose `value` is `this`),
-   * which saves an object per entry where entries are many and long-lived.
+   * Appends a node the caller made, typically a {@link ListEntry} (the value is its own node).
    *
    * @throws {TypeError} when the node is in a list already
    */
@@ -62,6 +84,11 @@ export class LinkedList<T> {
   /** Removes a node of this list; false when it was removed already. */
   remove(node: ListNode<T>): boolean {
     if (!node.listed) return false
+    this.#unlinked(node)
+    return true
+  }
+
+  #unlinked<TNode extends ListNode<T>>(node: TNode): TNode {
     node.listed = false
     const { prev, next } = node
     if (prev === undefined) this.#first = next
@@ -71,29 +98,14 @@ export class LinkedList<T> {
     node.prev = undefined
     node.next = undefined
     this.#size--
-    return true
+    return node
   }
 
   /** Moves a node of this list to the back (newest) without allocating; false when it was removed. */
   moveToBack(node: ListNode<T>): boolean {
     if (!node.listed) return false
-    const last = this.#last
-    if (last === node) return true
-    const { prev, next } = node
-    // Not the last, so `next` is defined.
-    if (prev === undefined) this.#first = next
-    else prev.next = next
-    if (next !== undefined) next.prev = prev
-    node.prev = last
-    node.next = undefined
-    if (last !== undefined) last.next = node
-    this.#last = node
+    if (this.#last !== node) this.pushNode(this.#unlinked(node))
     return true
-  }
-
-  /** The oldest node. */
-  get firstNode(): ListNode<T> | undefined {
-    return this.#first
   }
 
   /** The nodes, oldest first, as a snapshot: removing while walking it is safe. */

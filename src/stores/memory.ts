@@ -8,7 +8,7 @@
  * all.
  */
 
-import { LinkedList, type ListNode } from '../core/linked-list.ts'
+import { LinkedList, ListEntry } from '../core/linked-list.ts'
 import type {
   AfterOptions,
   AppendOptions,
@@ -170,36 +170,31 @@ interface EventEntry {
 }
 
 /** One stream's events in append order; itself its node in its session's order. */
-class StreamLog implements ListNode<StreamLog> {
+class StreamLog extends ListEntry<StreamLog> {
   readonly entries: EventEntry[] = []
-  prev: StreamLog | undefined = undefined
-  next: StreamLog | undefined = undefined
-  listed = false
 
-  constructor(readonly id: string) {}
-
-  get value(): StreamLog {
-    return this
+  constructor(readonly id: string) {
+    super()
   }
 }
 
 /**
- * One session's streams: by id, and least recently appended first; itself its node in the store's
- * order. The orders are linked lists, not the maps' insertion order: moving an entry to the back is
- * a few pointer writes instead of a delete and a set, which would rebuild a map's table every few
- * appends once it holds its capacity.
+ * Records by id, and least recently appended first. The order is a linked list, not the map's
+ * insertion order: moving a record to the back is a few pointer writes instead of a delete and a
+ * set, which would rebuild the map's table every few appends once it holds its capacity.
  */
-class SessionLog implements ListNode<SessionLog> {
-  readonly streams = new Map<string, StreamLog>()
+interface RecencyIndex<T extends ListEntry<T>> {
+  readonly byId: Map<string, T>
+  readonly order: LinkedList<T>
+}
+
+/** One session's streams (by id, and in append order); itself its node in the store's order. */
+class SessionLog extends ListEntry<SessionLog> implements RecencyIndex<StreamLog> {
+  readonly byId = new Map<string, StreamLog>()
   readonly order = new LinkedList<StreamLog>()
-  prev: SessionLog | undefined = undefined
-  next: SessionLog | undefined = undefined
-  listed = false
 
-  constructor(readonly id: string) {}
-
-  get value(): SessionLog {
-    return this
+  constructor(readonly id: string) {
+    super()
   }
 }
 
@@ -220,9 +215,7 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): M
 
 class MemoryEventStoreImpl implements MemoryEventStore {
   readonly name = 'memory' as const
-  readonly #sessions = new Map<string, SessionLog>()
-  /** Sessions, least recently appended first. */
-  readonly #order = new LinkedList<SessionLog>()
+  readonly #sessions: RecencyIndex<SessionLog> = { byId: new Map(), order: new LinkedList() }
   readonly #now: () => number
   readonly #maxSessions: number
   readonly #maxStreams: number
@@ -239,7 +232,7 @@ class MemoryEventStoreImpl implements MemoryEventStore {
   }
 
   get size(): number {
-    return this.#sessions.size
+    return this.#sessions.byId.size
   }
 
   async append(sessionId: string, event: StoredEvent, options: AppendOptions): Promise<void> {
@@ -277,30 +270,13 @@ class MemoryEventStoreImpl implements MemoryEventStore {
     ) {
       return lastStream.entries
     }
-    const session = this.#sessionOf(sessionId)
-    let stream = session.streams.get(streamId)
-    if (stream === undefined) {
-      stream = session.order.pushNode(new StreamLog(streamId))
-      session.streams.set(streamId, stream)
-      while (session.streams.size > this.#maxStreams) dropFirst(session.order, session.streams)
-    } else {
-      session.order.moveToBack(stream)
-    }
+    const session = appendedTo(this.#sessions, SessionLog, sessionId)
+    dropPast(this.#sessions, this.#maxSessions)
+    const stream = appendedTo(session, StreamLog, streamId)
+    dropPast(session, this.#maxStreams)
     this.#lastSession = session
     this.#lastStream = stream
     return stream.entries
-  }
-
-  #sessionOf(sessionId: string): SessionLog {
-    let session = this.#sessions.get(sessionId)
-    if (session !== undefined) {
-      this.#order.moveToBack(session)
-      return session
-    }
-    session = this.#order.pushNode(new SessionLog(sessionId))
-    this.#sessions.set(sessionId, session)
-    while (this.#sessions.size > this.#maxSessions) dropFirst(this.#order, this.#sessions)
-    return session
   }
 
   async after(
@@ -308,13 +284,13 @@ class MemoryEventStoreImpl implements MemoryEventStore {
     eventId: string,
     options: AfterOptions = {},
   ): Promise<EventsAfter | undefined> {
-    const session = this.#sessions.get(sessionId)
+    const session = this.#sessions.byId.get(sessionId)
     if (session === undefined) return undefined
     const now = this.#now()
     const candidates: Iterable<string> =
-      options.streamId === undefined ? [...session.streams.keys()] : [options.streamId]
+      options.streamId === undefined ? [...session.byId.keys()] : [options.streamId]
     for (const streamId of candidates) {
-      const entries = session.streams.get(streamId)?.entries
+      const entries = session.byId.get(streamId)?.entries
       if (entries === undefined) continue
       prune(entries, now)
       const index = entries.findIndex((entry) => entry.id === eventId)
@@ -331,15 +307,15 @@ class MemoryEventStoreImpl implements MemoryEventStore {
   }
 
   async deleteSession(sessionId: string): Promise<void> {
-    const session = this.#sessions.get(sessionId)
+    const session = this.#sessions.byId.get(sessionId)
     if (session === undefined) return
-    this.#sessions.delete(sessionId)
-    this.#order.remove(session)
+    this.#sessions.byId.delete(sessionId)
+    this.#sessions.order.remove(session)
   }
 
   async close(): Promise<void> {
-    this.#sessions.clear()
-    this.#order.clear()
+    this.#sessions.byId.clear()
+    this.#sessions.order.clear()
     this.#lastSession = undefined
     this.#lastStream = undefined
   }
@@ -351,35 +327,53 @@ class MemoryEventStoreImpl implements MemoryEventStore {
    * work per write is bounded however many streams a session keeps.
    */
   #sweep(now: number): void {
-    const count = Math.min(EVENT_SWEEP_SESSIONS, this.#sessions.size)
+    const count = Math.min(EVENT_SWEEP_SESSIONS, this.#sessions.byId.size)
     for (let seen = 0; seen < count; seen++) {
-      const session = this.#order.firstNode?.value
+      const session = this.#sessions.order.first
       if (session === undefined) return
       for (let looked = 0; looked < STREAMS_PER_SWEEP; looked++) {
         const stream = session.order.first
         if (stream === undefined) break
         prune(stream.entries, now)
         if (stream.entries.length > 0) break
-        dropFirst(session.order, session.streams)
+        dropFirst(session)
       }
-      if (session.streams.size > 0) {
-        this.#order.moveToBack(session)
-      } else {
-        dropFirst(this.#order, this.#sessions)
-      }
+      if (session.byId.size > 0) this.#sessions.order.moveToBack(session)
+      else dropFirst(this.#sessions)
     }
   }
 }
 
-/** Drops the first (least recently appended) value of `order` from it and from `byId`. */
-function dropFirst<T extends { readonly id: string }>(
-  order: LinkedList<T>,
-  byId: Map<string, T>,
+/** The record under `id`, moved to the back of the order (most recently appended); created if absent. */
+function appendedTo<T extends ListEntry<T> & { readonly id: string }>(
+  index: RecencyIndex<T>,
+  Record: new (id: string) => T,
+  id: string,
+): T {
+  const found = index.byId.get(id)
+  if (found !== undefined) {
+    index.order.moveToBack(found)
+    return found
+  }
+  const created = index.order.pushNode(new Record(id))
+  index.byId.set(id, created)
+  return created
+}
+
+/** Drops the least recently appended records while there are more than `max`. */
+function dropPast<T extends ListEntry<T> & { readonly id: string }>(
+  index: RecencyIndex<T>,
+  max: number,
 ): void {
-  const node = order.firstNode
-  if (node === undefined) return
-  order.remove(node)
-  byId.delete(node.value.id)
+  while (index.byId.size > max) dropFirst(index)
+}
+
+/** Drops the least recently appended record. */
+function dropFirst<T extends ListEntry<T> & { readonly id: string }>(index: RecencyIndex<T>): void {
+  const first = index.order.first
+  if (first === undefined) return
+  index.order.remove(first)
+  index.byId.delete(first.id)
 }
 
 /** Removes expired entries from the front (with one TTL, entries of a stream expire in append order). */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { LinkedList, type ListNode } from '../../src/core/linked-list.ts'
+import { LinkedList, ListEntry, type ListNode } from '../../src/core/linked-list.ts'
 
 const values = <T>(list: LinkedList<T>): T[] => list.nodes().map((node) => node.value)
 
@@ -44,11 +44,11 @@ describe('LinkedList', () => {
     expect(values(list)).toEqual(['b', 'a', 'c'])
     expect(list.moveToBack(c)).toBe(true)
     expect(values(list)).toEqual(['b', 'a', 'c'])
-    expect(list.firstNode).toBe(b)
+    expect(list.first).toBe('b')
     list.remove(b)
     expect(list.moveToBack(b)).toBe(false)
     expect(values(list)).toEqual(['a', 'c'])
-    expect(list.firstNode).toBe(a)
+    expect(list.first).toBe('a')
     // The links stay consistent in both directions after the moves.
     list.remove(c)
     list.push('d')
@@ -58,17 +58,12 @@ describe('LinkedList', () => {
     const node = only.push(1)
     expect(only.moveToBack(node)).toBe(true)
     expect(only.first).toBe(1)
-    expect(only.firstNode).toBe(node)
   })
 
   test('takes nodes the caller made, once each', () => {
-    class Item implements ListNode<Item> {
-      prev: Item | undefined = undefined
-      next: Item | undefined = undefined
-      listed = false
-      constructor(readonly name: string) {}
-      get value(): Item {
-        return this
+    class Item extends ListEntry<Item> {
+      constructor(readonly name: string) {
+        super()
       }
     }
     const list = new LinkedList<Item>()

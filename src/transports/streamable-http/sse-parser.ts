@@ -43,11 +43,11 @@ export function createSseParser(maxBufferSize: number): SseParser {
 
   function line(text: string, items: SseItem[]): void {
     if (text === '') {
-      if (data !== undefined) items.push({ type: 'event', event: event || undefined, id, data })
       // WHATWG moves the last event id at every blank line, with or without data: an id-only block
       // reaches the reader as the empty event a priming event is.
-      else if (id !== undefined)
-        items.push({ type: 'event', event: event || undefined, id, data: '' })
+      if (data !== undefined || id !== undefined) {
+        items.push({ type: 'event', event: event || undefined, id, data: data ?? '' })
+      }
       data = event = id = undefined
       return
     }
