@@ -17,9 +17,16 @@ export interface KeepAliveOwner {
 /** A stream kept alive; hand it back to {@link KeepAlive.remove}. */
 export type KeepAliveHandle = ListNode<KeptStream> | undefined
 
-interface KeptStream {
+// A class, not a literal: see `ValueNode` in core/linked-list.ts (GET streams live long, POST
+// replies do not; a shared literal site would move the short-lived ones to the old generation).
+class KeptStream {
   readonly stream: SseStream
   readonly owner: KeepAliveOwner | undefined
+
+  constructor(stream: SseStream, owner: KeepAliveOwner | undefined) {
+    this.stream = stream
+    this.owner = owner
+  }
 }
 
 /**
@@ -61,7 +68,7 @@ export class KeepAlive {
    */
   keep(stream: SseStream, owner?: KeepAliveOwner): KeepAliveHandle {
     if (this.#intervalMs === 0) return undefined
-    const handle = this.#streams.push({ stream, owner })
+    const handle = this.#streams.push(new KeptStream(stream, owner))
     if (this.#timer === undefined) this.#arm()
     return handle
   }

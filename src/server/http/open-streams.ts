@@ -22,10 +22,17 @@ export interface StreamEntry {
   readonly onKeepAlive?: (() => void) | undefined
 }
 
-interface OpenStream {
+// A class, not a literal, for the reason `ValueNode` in core/linked-list.ts gives.
+class OpenStream {
   readonly sse: SseStream
   readonly entry: StreamEntry
   readonly keepAlive: KeepAliveHandle
+
+  constructor(sse: SseStream, entry: StreamEntry, keepAlive: KeepAliveHandle) {
+    this.sse = sse
+    this.entry = entry
+    this.keepAlive = keepAlive
+  }
 }
 
 /**
@@ -55,7 +62,7 @@ export class OpenStreams {
       entry.onClosed?.()
       return
     }
-    const node = this.#entries.push({ sse, entry, keepAlive: this.#keepAlive.keep(sse, entry) })
+    const node = this.#entries.push(new OpenStream(sse, entry, this.#keepAlive.keep(sse, entry)))
     if (this.#events.hasListeners) this.#emit('stream:opened', entry)
     sse.onEnd(() => this.#closed(node))
   }

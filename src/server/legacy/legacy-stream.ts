@@ -143,9 +143,10 @@ export class LegacyStream implements ReplyStream {
   #write(id: string, event: { data: string; retry: number | undefined }): void {
     const connection = this.#connection
     if (connection === undefined) return
-    // Ids are the tracker's and data is JSON text (or empty), so the event needs no checks.
+    // Ids are the tracker's, data is JSON text (or empty) and `retry` the validated
+    // `sseRetryMs`, so the event needs no checks.
     if (event.retry === undefined) connection.sendEncoded(encodeJsonEvent(id, event.data))
-    else connection.send({ id, retry: event.retry, data: event.data })
+    else connection.sendEncoded(`id: ${id}\nretry: ${event.retry}\ndata: ${event.data}\n\n`)
   }
 
   // Steps run in order: at once while nothing waits, else behind what does.
