@@ -177,21 +177,15 @@ export class SessionManager {
 
   /** The session if it is in memory and live; synchronous, for the hot path. Never reads the store. */
   peek(id: string): SessionRecord | undefined {
-    const record = this.#sessions.get(id)?.value
-    if (record === undefined || this.#closing !== undefined) return undefined
-    const reason = this.#expiryOf(record, this.#now())
-    if (reason === undefined) return record
-    this.#expire(id, reason)
-    return undefined
+    return this.#liveNode(id)?.value
   }
 
   /** Marks the session used now; the worker refreshes its TTL in the store at the next flush. */
   touch(id: string): void {
-    const record = this.peek(id)
-    if (record === undefined) return
-    record.lastSeenAt = this.#now()
-    const node = this.#sessions.get(id)
-    if (node !== undefined) this.#order.moveToBack(node)
+    const node = this.#liveNode(id)
+    if (node === undefined) return
+    node.value.lastSeenAt = this.#now()
+    this.#order.moveToBack(node)
     if (this.#persists) this.#worker.markTouched(id)
   }
 
@@ -291,6 +285,16 @@ export class SessionManager {
     const { idleTimeoutMs, maxAgeMs } = this.#config
     const end = Math.min(record.lastSeenAt + idleTimeoutMs, record.createdAt + maxAgeMs)
     return Math.max(1, end - this.#now())
+  }
+
+  // The session's node if it is in memory and live; expires it when it is due.
+  #liveNode(id: string): ListNode<SessionRecord> | undefined {
+    const node = this.#sessions.get(id)
+    if (node === undefined || this.#closing !== undefined) return undefined
+    const reason = this.#expiryOf(node.value, this.#now())
+    if (reason === undefined) return node
+    this.#expire(id, reason)
+    return undefined
   }
 
   /** Drops a session from memory; false when it was not there. */

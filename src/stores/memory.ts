@@ -308,9 +308,7 @@ class MemoryEventStoreImpl implements MemoryEventStore {
 
   async deleteSession(sessionId: string): Promise<void> {
     const session = this.#sessions.byId.get(sessionId)
-    if (session === undefined) return
-    this.#sessions.byId.delete(sessionId)
-    this.#sessions.order.remove(session)
+    if (session !== undefined) drop(this.#sessions, session)
   }
 
   async close(): Promise<void> {
@@ -371,9 +369,16 @@ function dropPast<T extends ListEntry<T> & { readonly id: string }>(
 /** Drops the least recently appended record. */
 function dropFirst<T extends ListEntry<T> & { readonly id: string }>(index: RecencyIndex<T>): void {
   const first = index.order.first
-  if (first === undefined) return
-  index.order.remove(first)
-  index.byId.delete(first.id)
+  if (first !== undefined) drop(index, first)
+}
+
+/** Drops a record from both the map and the order. */
+function drop<T extends ListEntry<T> & { readonly id: string }>(
+  index: RecencyIndex<T>,
+  record: T,
+): void {
+  index.order.remove(record)
+  index.byId.delete(record.id)
 }
 
 /** Removes expired entries from the front (with one TTL, entries of a stream expire in append order). */

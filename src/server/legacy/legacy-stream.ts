@@ -145,8 +145,7 @@ export class LegacyStream implements ReplyStream {
     if (connection === undefined) return
     // Ids are the tracker's, data is JSON text (or empty) and `retry` the validated
     // `sseRetryMs`, so the event needs no checks.
-    if (event.retry === undefined) connection.sendEncoded(encodeJsonEvent(id, event.data))
-    else connection.sendEncoded(`id: ${id}\nretry: ${event.retry}\ndata: ${event.data}\n\n`)
+    connection.sendEncoded(encodeJsonEvent(id, event.data, event.retry))
   }
 
   // Steps run in order: at once while nothing waits, else behind what does.

@@ -4,7 +4,8 @@
  * loses one space after the colon; `data` lines join with `\n`; `id` is ignored when it contains
  * NUL; `retry` counts only when it is all ASCII digits; a blank line dispatches the event (only if
  * it had data, or an id: an id-only block comes out as an empty event, like a priming event, so the
- * last event id moves as WHATWG says); unknown fields are ignored. The byte-order mark is the text decoder's business.
+ * last event id moves as WHATWG says); unknown fields are ignored. The byte-order mark is the text
+ * decoder's business.
  */
 import { ErrorCode } from '../../core/errors/codes.ts'
 import { TransportError } from '../../core/errors/transport-error.ts'

@@ -41,6 +41,9 @@ describe('encodeSseEvent', () => {
     ] as const) {
       expect(encodeJsonEvent(id, data)).toBe(encodeSseEvent({ id, data }))
     }
+    expect(encodeJsonEvent('s1_0000', '', 1000)).toBe(
+      encodeSseEvent({ id: 's1_0000', retry: 1000, data: '' }),
+    )
   })
 
   test('comments are single-line', () => {
