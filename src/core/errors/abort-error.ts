@@ -12,8 +12,8 @@ export interface AbortErrorInit extends McpkitErrorOptions {
 /** An operation was cancelled through an `AbortSignal` or because its owner closed. */
 export class AbortError extends McpkitError {
   override readonly name = 'AbortError' as const
-  readonly operation: string
-  readonly reason: unknown
+  declare readonly operation: string
+  declare readonly reason: unknown
 
   constructor(init: AbortErrorInit) {
     const why = describeReason(init.reason)

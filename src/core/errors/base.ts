@@ -19,8 +19,10 @@ export interface McpkitErrorOptions {
  */
 export class McpkitError extends Error {
   override readonly name: string = 'McpkitError'
+  // Throughout the family, fields the constructor assigns are `declare`d: the assignments create
+  // them, in declaration order, with no field definition running before.
   /** A stable machine-readable code. */
-  readonly code: ErrorCode
+  declare readonly code: ErrorCode
 
   constructor(code: ErrorCode, message: string, options: McpkitErrorOptions = {}) {
     super(message, 'cause' in options ? { cause: options.cause } : undefined)

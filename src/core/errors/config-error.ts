@@ -14,12 +14,25 @@ export interface ConfigErrorInit extends McpkitErrorOptions {
 /** A configuration option was refused when the configuration was created. */
 export class ConfigError extends McpkitError {
   override readonly name = 'ConfigError' as const
-  readonly option: string
-  readonly value: unknown
+  declare readonly option: string
+  declare readonly value: unknown
 
   constructor(init: ConfigErrorInit) {
     super(ErrorCode.ConfigInvalid, init.message, init)
     this.option = init.option
     this.value = init.value
   }
+}
+
+/**
+ * The {@link ConfigError} for an option whose value is not what it must be, with the message every
+ * option check uses: "The \`option\` option must be <expected>, got <value>".
+ *
+ * @example
+ * throw optionError('maxMessageBytes', -1, 'a positive integer')
+ * @internal
+ */
+export function optionError(option: string, value: unknown, expected: string): ConfigError {
+  const message = `The \`${option}\` option must be ${expected}, got ${String(value)}`
+  return new ConfigError({ option, value, message })
 }

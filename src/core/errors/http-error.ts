@@ -21,12 +21,12 @@ export interface HttpErrorInit extends McpkitErrorOptions {
  */
 export class HttpError extends McpkitError {
   override readonly name = 'HttpError' as const
-  readonly status: number
-  readonly statusText: string
-  readonly url: string
-  readonly method: string
-  readonly body: unknown
-  readonly headers: Readonly<Record<string, string>>
+  declare readonly status: number
+  declare readonly statusText: string
+  declare readonly url: string
+  declare readonly method: string
+  declare readonly body: unknown
+  declare readonly headers: Readonly<Record<string, string>>
 
   constructor(init: HttpErrorInit) {
     const method = init.method ?? 'GET'

@@ -13,7 +13,7 @@ export interface InterceptorErrorInit extends McpkitErrorOptions {
 /** An interceptor threw, timed out, misused `next()`, or blocked a message. */
 export class InterceptorError extends McpkitError {
   override readonly name = 'InterceptorError' as const
-  readonly interceptor: string
+  declare readonly interceptor: string
 
   constructor(init: InterceptorErrorInit) {
     const code = init.blocked ? ErrorCode.InterceptorBlocked : ErrorCode.Interceptor

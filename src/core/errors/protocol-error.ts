@@ -21,9 +21,9 @@ export interface JsonRpcErrorObject {
 export class ProtocolError extends Error {
   override readonly name = 'ProtocolError' as const
   /** The numeric JSON-RPC error code. */
-  readonly code: number
+  declare readonly code: number
   /** The error's `data`, as sent or received. */
-  readonly data: unknown
+  declare readonly data: unknown
 
   constructor(code: number, message: string, options: { data?: unknown; cause?: unknown } = {}) {
     super(message, 'cause' in options ? { cause: options.cause } : undefined)

@@ -19,7 +19,7 @@ export interface SessionErrorInit extends McpkitErrorOptions {
 export class SessionError extends McpkitError {
   override readonly name = 'SessionError' as const
   declare readonly code: SessionErrorCode
-  readonly sessionId: string | undefined
+  declare readonly sessionId: string | undefined
 
   constructor(init: SessionErrorInit) {
     super(init.code, init.message, init)

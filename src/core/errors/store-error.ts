@@ -15,8 +15,8 @@ export interface StoreErrorInit extends McpkitErrorOptions {
 /** A session or event store failed or went away. */
 export class StoreError extends McpkitError {
   override readonly name = 'StoreError' as const
-  readonly store: string
-  readonly operation: string
+  declare readonly store: string
+  declare readonly operation: string
 
   constructor(init: StoreErrorInit) {
     const code = init.unavailable ? ErrorCode.StoreUnavailable : ErrorCode.Store

@@ -17,9 +17,9 @@ export interface TimeoutErrorInit extends McpkitErrorOptions {
 /** An operation did not finish within its time limit. */
 export class TimeoutError extends McpkitError {
   override readonly name = 'TimeoutError' as const
-  readonly operation: string
-  readonly timeoutMs: number
-  readonly kind: 'idle' | 'total'
+  declare readonly operation: string
+  declare readonly timeoutMs: number
+  declare readonly kind: 'idle' | 'total'
 
   constructor(init: TimeoutErrorInit) {
     const kind = init.kind ?? 'idle'

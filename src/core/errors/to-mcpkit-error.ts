@@ -19,11 +19,26 @@ export function toMcpkitError(
 ): McpkitError | ProtocolError {
   if (isMcpkitError(error) || isProtocolError(error)) return error
   const name = (error as { name?: unknown } | null)?.name
-  if (name === 'AbortError') return new AbortError({ operation, reason: error })
-  if (name === 'TimeoutError') return new TimeoutError({ operation, timeoutMs: 0, cause: error })
+  if (name === 'AbortError' || name === 'TimeoutError') return abortReasonError(error, operation)
   if (error instanceof TypeError) {
     return new TransportError(`${operation} failed: ${error.message}`, { cause: error })
   }
   const message = error instanceof Error ? error.message : String(error)
   return new McpkitError(ErrorCode.Unknown, `${operation} failed: ${message}`, { cause: error })
+}
+
+/**
+ * The typed error for an abort reason (a signal's `reason`, or a thrown `AbortError`): an mcpkit
+ * error as it is (a caller's `TimeoutError`, a transport's own `CONNECTION_CLOSED`), anything named
+ * `TimeoutError` (what `AbortSignal.timeout` aborts with) as a {@link TimeoutError}, and everything
+ * else as an {@link AbortError} carrying the reason.
+ *
+ * @internal
+ */
+export function abortReasonError(reason: unknown, operation: string): McpkitError {
+  if (isMcpkitError(reason)) return reason
+  if ((reason as { name?: unknown } | null)?.name === 'TimeoutError') {
+    return new TimeoutError({ operation, timeoutMs: 0, cause: reason })
+  }
+  return new AbortError({ operation, reason })
 }

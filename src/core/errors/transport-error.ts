@@ -25,3 +25,14 @@ export class TransportError extends McpkitError {
     super(options.code ?? ErrorCode.Transport, message, options)
   }
 }
+
+/**
+ * A `CONNECTION_CLOSED` {@link TransportError}. `cause` becomes the error's `cause` only when there
+ * is one, so an orderly close carries no `cause` property at all.
+ *
+ * @internal
+ */
+export function connectionClosedError(message: string, cause?: unknown): TransportError {
+  const code = ErrorCode.ConnectionClosed
+  return new TransportError(message, cause === undefined ? { code } : { code, cause })
+}

@@ -71,15 +71,12 @@ function explain(message: Fields): string {
     if (!isParams(message.params)) return '"params" must be an object'
     return badId
   }
-  if (message.result !== undefined && message.error !== undefined) {
-    return 'a response cannot carry both "result" and "error"'
+  if (message.result !== undefined) {
+    return message.error === undefined ? badId : 'a response cannot carry both "result" and "error"'
   }
-  if (message.result !== undefined) return badId
-  if (message.error !== undefined && !isErrorObject(message.error)) {
-    return '"error" must be an object with an integer "code" and a string "message"'
-  }
-  if (message.error !== undefined) return badId
-  return 'a message needs "method", "result" or "error"'
+  if (message.error === undefined) return 'a message needs "method", "result" or "error"'
+  if (isErrorObject(message.error)) return badId
+  return '"error" must be an object with an integer "code" and a string "message"'
 }
 
 function isParams(value: unknown): boolean {

@@ -47,8 +47,11 @@ export function decodeFrame(
   }
 }
 
-/** The size of a frame in bytes, for reports; `undefined` for `value` frames. @internal */
-export function frameByteLength(frame: InboundFrame): number | undefined {
+/** A frame with a size in bytes: any but a `value` frame, which is never too large. @internal */
+export type SizedFrame = Exclude<InboundFrame, { readonly type: 'value' }>
+
+/** The size of a frame in bytes, for reports. @internal */
+export function frameByteLength(frame: SizedFrame): number {
   switch (frame.type) {
     case 'text':
       return utf8ByteLength(frame.text)
@@ -56,8 +59,6 @@ export function frameByteLength(frame: InboundFrame): number | undefined {
       return frame.bytes.byteLength
     case 'oversized':
       return frame.byteLength
-    case 'value':
-      return undefined
   }
 }
 

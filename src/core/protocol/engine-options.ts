@@ -3,7 +3,7 @@
  */
 import type { Connection } from '../connection.ts'
 import { defaultEnvironment, type Environment } from '../environment.ts'
-import { ConfigError } from '../errors/config-error.ts'
+import { type ConfigError, optionError } from '../errors/config-error.ts'
 import { checkLimit, checkTimeout, DEFAULT_MAX_MESSAGE_BYTES } from './limits.ts'
 import type { NotificationHandler, RequestHandler } from './request-context.ts'
 
@@ -129,9 +129,5 @@ function oneOf(option: string, value: string, allowed: readonly string[]): void 
 }
 
 function refuse(option: string, value: unknown, expected: string): never {
-  throw new ConfigError({
-    option,
-    value,
-    message: `The \`${option}\` option must be ${expected}, got ${String(value)}`,
-  })
+  throw optionError(option, value, expected)
 }

@@ -5,26 +5,32 @@
 import type { Connection, InboundFrame } from '../connection.ts'
 import { toCloseReason } from '../connection.ts'
 import type { Environment } from '../environment.ts'
-import { ErrorCode } from '../errors/codes.ts'
-import { type JsonRpcErrorObject, ProtocolError } from '../errors/protocol-error.ts'
-import { TransportError } from '../errors/transport-error.ts'
-import type { DropReason, EngineEvent, InvalidReason } from '../events/engine-events.ts'
+import { JsonRpcErrorCode } from '../errors/codes.ts'
+import { connectionClosedError, TransportError } from '../errors/transport-error.ts'
+import type { DropReason, EngineEvent, RequestOutcome } from '../events/engine-events.ts'
 import { type ReadonlySubscribable, Subscribable } from '../events/subscribable.ts'
 import { BatchCollector } from './batch.ts'
 import { readCancelParams } from './cancellation.ts'
 import { classifyMessage, describeInvalid } from './classify.ts'
-import { decodeFrame, frameByteLength, PARSE_FAILED, TOO_LARGE } from './decode.ts'
+import { decodeFrame, frameByteLength, PARSE_FAILED, type SizedFrame, TOO_LARGE } from './decode.ts'
 import {
   type JsonRpcEngineOptions,
   type ResolvedEngineOptions,
   resolveEngineOptions,
   withEngineDefaults,
 } from './engine-options.ts'
-import { type EngineHost, ignoreRejection, isThenable } from './host.ts'
+import {
+  type EngineHost,
+  ignoreRejection,
+  isThenable,
+  type Refusal,
+  type TrackedRequest,
+} from './host.ts'
 import { IncomingRequests } from './incoming.ts'
 import {
   CANCELLED_METHOD,
   errorResponse,
+  invalidRequestError,
   JSONRPC_VERSION,
   type JsonRpcErrorResponse,
   type JsonRpcId,
@@ -105,8 +111,9 @@ export function startInternalEngine(options: JsonRpcEngineOptions): JsonRpcEngin
 
 class Engine implements JsonRpcEngine, EngineHost {
   readonly events = new Subscribable<EngineEvent>()
-  readonly environment: Environment
-  readonly closed: Promise<void>
+  // Assigned by the constructor, which creates them in this order.
+  declare readonly environment: Environment
+  declare readonly closed: Promise<void>
   readonly #options: ResolvedEngineOptions
   readonly #connection: Connection
   readonly #reader: ReadableStreamDefaultReader<InboundFrame>
@@ -120,14 +127,8 @@ class Engine implements JsonRpcEngine, EngineHost {
     this.#options = options
     this.environment = options.environment
     this.#connection = options.connection
-    this.#outgoing = new OutgoingRequests(this, {
-      timeoutMs: options.defaultTimeoutMs,
-      maxTotalTimeoutMs: options.maxTotalTimeoutMs,
-      sendCancelled: options.sendCancelled,
-    })
-    this.#incoming = new IncomingRequests(this, options.onRequest, (id, error, batch) =>
-      this.#refuse({ reason: 'duplicate-id', id, error, batch }),
-    )
+    this.#outgoing = new OutgoingRequests(this, options)
+    this.#incoming = new IncomingRequests(this, options.onRequest)
     this.closed = new Promise((resolve) => {
       this.#resolveClosed = resolve
     })
@@ -142,6 +143,10 @@ class Engine implements JsonRpcEngine, EngineHost {
 
   get signal(): AbortSignal {
     return this.#abort.signal
+  }
+
+  get observed(): Subscribable<EngineEvent> | undefined {
+    return this.events.hasListeners ? this.events : undefined
   }
 
   get inFlight(): InFlightCounts {
@@ -161,11 +166,7 @@ class Engine implements JsonRpcEngine, EngineHost {
   }
 
   send(message: OutboundMessage, relatedRequestId?: JsonRpcId): Promise<void> {
-    if (this.#closing) {
-      return Promise.reject(
-        new TransportError('Connection closed', { code: ErrorCode.ConnectionClosed }),
-      )
-    }
+    if (this.#closing) return Promise.reject(connectionClosedError('Connection closed'))
     let sent: Promise<void>
     try {
       const options = relatedRequestId === undefined ? undefined : { relatedRequestId }
@@ -174,10 +175,11 @@ class Engine implements JsonRpcEngine, EngineHost {
       // A hand-written Connection may throw instead of rejecting; callers always get a promise.
       sent = Promise.reject(new TransportError('Sending failed', { cause: error }))
     }
-    if (!this.events.hasListeners) return sent
-    this.events.emit({ type: 'message:sent', message })
+    const events = this.observed
+    if (events === undefined) return sent
+    events.emit({ type: 'message:sent', message })
     return sent.then(undefined, (error: unknown) => {
-      if (this.events.hasListeners) this.events.emit({ type: 'send:failed', message, error })
+      this.observed?.emit({ type: 'send:failed', message, error })
       throw error
     })
   }
@@ -199,7 +201,7 @@ class Engine implements JsonRpcEngine, EngineHost {
     } catch {
       // A hand-written Connection whose close fails is closed as far as the engine is concerned.
     }
-    if (this.events.hasListeners) this.events.emit({ type: 'engine:closed', reason })
+    this.observed?.emit({ type: 'engine:closed', reason })
     this.#resolveClosed()
   }
 
@@ -220,23 +222,27 @@ class Engine implements JsonRpcEngine, EngineHost {
   #receive(frame: InboundFrame): void {
     try {
       const value = decodeFrame(frame, this.#options.maxMessageBytes)
-      if (value === TOO_LARGE) this.#refuseTooLarge(frame)
+      // `decodeFrame` never finds a `value` frame too large: those are not measured.
+      if (value === TOO_LARGE) this.#refuseTooLarge(frame as SizedFrame)
       else if (value === PARSE_FAILED) {
-        const error = ProtocolError.parseError('Parse error: Invalid JSON').toJsonRpc()
-        this.#refuse({ reason: 'parse-error', id: null, error, batch: undefined })
+        const error = { code: JsonRpcErrorCode.ParseError, message: 'Parse error: Invalid JSON' }
+        this.refuse({ reason: 'parse-error', id: null, error }, undefined)
       } else if (Array.isArray(value)) this.#receiveBatch(value)
       else this.#route(value, undefined)
     } catch (error) {
       // Nothing above should throw; if a bug does, keep serving everyone else.
-      if (this.events.hasListeners) this.events.emit({ type: 'engine:error', error })
+      this.observed?.emit({ type: 'engine:error', error })
     }
   }
 
   #receiveBatch(values: readonly unknown[]): void {
-    if (this.#options.batches === 'reject' || values.length === 0) {
-      const rejected = this.#options.batches === 'reject'
-      const error = invalidRequest(rejected ? 'batches are not supported' : 'empty batch')
-      this.#refuse({ reason: rejected ? 'batch-rejected' : 'empty-batch', id: null, error })
+    const rejected = this.#options.batches === 'reject'
+    if (rejected || values.length === 0) {
+      const error = invalidRequestError(rejected ? 'batches are not supported' : 'empty batch')
+      this.refuse(
+        { reason: rejected ? 'batch-rejected' : 'empty-batch', id: null, error },
+        undefined,
+      )
       return
     }
     const batch = new BatchCollector((responses) => {
@@ -244,8 +250,8 @@ class Engine implements JsonRpcEngine, EngineHost {
     })
     for (const value of values) {
       if (Array.isArray(value)) {
-        const error = invalidRequest('a batch cannot contain a batch')
-        this.#refuse({ reason: 'invalid-message', id: null, error, batch })
+        const error = invalidRequestError('a batch cannot contain a batch')
+        this.refuse({ reason: 'invalid-message', id: null, error }, batch)
       } else {
         this.#route(value, batch)
       }
@@ -257,12 +263,12 @@ class Engine implements JsonRpcEngine, EngineHost {
     const kind = classifyMessage(value)
     if (kind === 'invalid') {
       const { id, message } = describeInvalid(value)
-      const error = ProtocolError.invalidRequest(message).toJsonRpc()
-      this.#refuse({ reason: 'invalid-message', id, error, batch })
+      const error = { code: JsonRpcErrorCode.InvalidRequest, message }
+      this.refuse({ reason: 'invalid-message', id, error }, batch)
       return
     }
     const message = value as JsonRpcMessage
-    if (this.events.hasListeners) this.events.emit({ type: 'message:received', message })
+    this.observed?.emit({ type: 'message:received', message })
     if (kind === 'request') this.#incoming.dispatch(message as JsonRpcRequest, batch)
     else if (kind === 'notification') this.#onNotification(message as JsonRpcNotification)
     else this.#onResponse(message as JsonRpcResultResponse | JsonRpcErrorResponse, kind === 'error')
@@ -290,9 +296,7 @@ class Engine implements JsonRpcEngine, EngineHost {
     const handler = this.#options.onNotification
     if (handler === undefined) return
     const fail = (error: unknown) => {
-      if (this.events.hasListeners) {
-        this.events.emit({ type: 'notification:failed', notification, error })
-      }
+      this.observed?.emit({ type: 'notification:failed', notification, error })
     }
     try {
       const outcome = handler(notification)
@@ -310,24 +314,23 @@ class Engine implements JsonRpcEngine, EngineHost {
     if (!this.#outgoing.settle(message, isError)) this.#drop('unknown-response-id', message)
   }
 
-  #refuseTooLarge(frame: InboundFrame): void {
+  #refuseTooLarge(frame: SizedFrame): void {
     const byteLength = frameByteLength(frame)
     const limit = this.#options.maxMessageBytes
-    const error = invalidRequest(`message too large (${byteLength} bytes, limit ${limit})`)
-    this.#refuse({ reason: 'too-large', id: null, error, byteLength })
+    const error = invalidRequestError(`message too large (${byteLength} bytes, limit ${limit})`)
+    this.refuse({ reason: 'too-large', id: null, error, byteLength }, undefined)
   }
 
-  /** Answers input that never became a dispatched message with an error response. */
-  #refuse(refusal: Refusal): void {
-    const { reason, id, error, batch } = refusal
-    if (this.events.hasListeners) {
-      const byteLength = refusal.byteLength
-      this.events.emit(
-        byteLength === undefined
-          ? { type: 'message:invalid', reason, id, error }
-          : { type: 'message:invalid', reason, id, error, byteLength },
-      )
-      this.events.emit({ type: 'error:sent', id, error })
+  /**
+   * `refusal` doubles as the `message:invalid` event's body, so it is built once whether or not
+   * anyone listens.
+   */
+  refuse(refusal: Refusal, batch: BatchCollector | undefined): void {
+    const { id, error } = refusal
+    const events = this.observed
+    if (events !== undefined) {
+      events.emit({ type: 'message:invalid', ...refusal })
+      events.emit({ type: 'error:sent', id, error })
     }
     const wireId = id === null && this.#options.unreadableId === 'omit' ? undefined : id
     const response = errorResponse(wireId, error)
@@ -335,8 +338,27 @@ class Engine implements JsonRpcEngine, EngineHost {
     else this.send(response, id ?? undefined).then(undefined, ignoreRejection)
   }
 
+  reportStarted(request: TrackedRequest): void {
+    const events = this.observed
+    if (events === undefined) return
+    const { direction, requestId: id, method } = request
+    events.emit({ type: 'request:started', direction, id, method })
+  }
+
+  reportSettled(request: TrackedRequest, outcome: RequestOutcome, error: unknown): void {
+    const events = this.observed
+    if (events === undefined) return
+    const { direction, requestId: id, method } = request
+    const durationMs = this.environment.now() - request.startedAt
+    events.emit(
+      error === undefined
+        ? { type: 'request:settled', direction, id, method, outcome, durationMs }
+        : { type: 'request:settled', direction, id, method, outcome, durationMs, error },
+    )
+  }
+
   #drop(reason: DropReason, message: JsonRpcMessage): void {
-    if (this.events.hasListeners) this.events.emit({ type: 'message:dropped', reason, message })
+    this.observed?.emit({ type: 'message:dropped', reason, message })
   }
 
   #watch(signal: AbortSignal | undefined): void {
@@ -349,16 +371,4 @@ class Engine implements JsonRpcEngine, EngineHost {
     signal.addEventListener('abort', onAbort, { once: true })
     void this.closed.then(() => signal.removeEventListener('abort', onAbort))
   }
-}
-
-interface Refusal {
-  readonly reason: InvalidReason
-  readonly id: JsonRpcId | null
-  readonly error: JsonRpcErrorObject
-  readonly batch?: BatchCollector | undefined
-  readonly byteLength?: number | undefined
-}
-
-function invalidRequest(detail: string): JsonRpcErrorObject {
-  return ProtocolError.invalidRequest(`Invalid Request: ${detail}`).toJsonRpc()
 }

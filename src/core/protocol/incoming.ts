@@ -4,29 +4,22 @@
  *
  * @internal
  */
-import { ErrorCode } from '../errors/codes.ts'
+import { JsonRpcErrorCode } from '../errors/codes.ts'
 import { isProtocolError } from '../errors/guards.ts'
 import { type JsonRpcErrorObject, ProtocolError } from '../errors/protocol-error.ts'
-import { TransportError } from '../errors/transport-error.ts'
-import type { RequestOutcome } from '../events/engine-events.ts'
+import { connectionClosedError } from '../errors/transport-error.ts'
 import type { BatchCollector } from './batch.ts'
 import { type EngineHost, ignoreRejection, isThenable } from './host.ts'
 import {
   type CancelledParams,
   errorResponse,
+  invalidRequestError,
   type JsonRpcId,
   type JsonRpcRequest,
   type JsonRpcResponse,
   resultResponse,
 } from './messages.ts'
 import { IncomingRequest, type RequestHandler } from './request-context.ts'
-
-/** Sends an error response for input that never became a request (duplicates). @internal */
-export type RefuseInput = (
-  id: JsonRpcId,
-  error: JsonRpcErrorObject,
-  batch: BatchCollector | undefined,
-) => void
 
 /**
  * The engine's incoming side: one {@link IncomingRequest} per request in flight, keyed by the peer's
@@ -37,13 +30,11 @@ export type RefuseInput = (
 export class IncomingRequests {
   readonly #host: EngineHost
   readonly #handler: RequestHandler | undefined
-  readonly #refuse: RefuseInput
   readonly #inFlight = new Map<JsonRpcId, IncomingRequest>()
 
-  constructor(host: EngineHost, handler: RequestHandler | undefined, refuse: RefuseInput) {
+  constructor(host: EngineHost, handler: RequestHandler | undefined) {
     this.#host = host
     this.#handler = handler
-    this.#refuse = refuse
   }
 
   get size(): number {
@@ -53,18 +44,13 @@ export class IncomingRequests {
   dispatch(message: JsonRpcRequest, batch: BatchCollector | undefined): void {
     const id = message.id
     if (this.#inFlight.has(id)) {
-      const error = ProtocolError.invalidRequest(
-        `Invalid Request: request id ${String(id)} is in use`,
-      )
-      this.#refuse(id, error.toJsonRpc(), batch)
+      const error = invalidRequestError(`request id ${String(id)} is in use`)
+      this.#host.refuse({ reason: 'duplicate-id', id, error }, batch)
       return
     }
     const request = new IncomingRequest(this.#host, message, batch)
     this.#inFlight.set(id, request)
-    const events = this.#host.events
-    if (events.hasListeners) {
-      events.emit({ type: 'request:started', direction: 'incoming', id, method: message.method })
-    }
+    this.#host.reportStarted(request)
     batch?.hold()
     let outcome: unknown
     try {
@@ -94,13 +80,7 @@ export class IncomingRequests {
 
   /** Aborts every running handler because the engine closed; no responses follow. */
   closeAll(reason: unknown): void {
-    const error =
-      reason === undefined
-        ? new TransportError('Connection closed', { code: ErrorCode.ConnectionClosed })
-        : new TransportError('Connection closed', {
-            code: ErrorCode.ConnectionClosed,
-            cause: reason,
-          })
+    const error = connectionClosedError('Connection closed', reason)
     for (const request of this.#inFlight.values()) request.abort(error)
   }
 
@@ -108,16 +88,15 @@ export class IncomingRequests {
     if (!this.#finish(request)) return
     // A JSON-RPC response must carry a result; MCP's empty result is `{}`.
     this.#respond(request, resultResponse(request.requestId, result === undefined ? {} : result))
-    this.#report(request, 'result', undefined)
+    this.#host.reportSettled(request, 'result', undefined)
   }
 
   #fail(request: IncomingRequest, error: unknown): void {
     if (!this.#finish(request)) return
     const wire = toWireError(error)
-    const events = this.#host.events
-    if (events.hasListeners) events.emit({ type: 'error:sent', id: request.requestId, error: wire })
+    this.#host.observed?.emit({ type: 'error:sent', id: request.requestId, error: wire })
     this.#respond(request, errorResponse(request.requestId, wire))
-    this.#report(request, 'error', error)
+    this.#host.reportSettled(request, 'error', error)
   }
 
   /** Ends the request's bookkeeping. Returns `false` when no response may be sent. */
@@ -125,7 +104,7 @@ export class IncomingRequests {
     this.#inFlight.delete(request.requestId)
     request.settled = true
     if (!request.isCancelled) return true
-    this.#report(request, this.#host.isClosing ? 'closed' : 'cancelled', undefined)
+    this.#host.reportSettled(request, this.#host.isClosing ? 'closed' : 'cancelled', undefined)
     request.batch?.release()
     return false
   }
@@ -139,26 +118,6 @@ export class IncomingRequests {
     }
     this.#host.send(response, request.requestId).then(undefined, ignoreRejection)
   }
-
-  #report(request: IncomingRequest, outcome: RequestOutcome, error: unknown): void {
-    const events = this.#host.events
-    if (!events.hasListeners) return
-    const { requestId: id, method } = request
-    const durationMs = this.#host.environment.now() - request.startedAt
-    events.emit(
-      error === undefined
-        ? { type: 'request:settled', direction: 'incoming', id, method, outcome, durationMs }
-        : {
-            type: 'request:settled',
-            direction: 'incoming',
-            id,
-            method,
-            outcome,
-            durationMs,
-            error,
-          },
-    )
-  }
 }
 
 /**
@@ -168,5 +127,5 @@ export class IncomingRequests {
 export function toWireError(error: unknown): JsonRpcErrorObject {
   if (isProtocolError(error)) return error.toJsonRpc()
   const message = error instanceof Error && error.message !== '' ? error.message : 'Internal error'
-  return ProtocolError.internal(message).toJsonRpc()
+  return { code: JsonRpcErrorCode.InternalError, message }
 }

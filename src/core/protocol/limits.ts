@@ -1,7 +1,7 @@
 /**
  * Shared limits and the validators that check them once, when an engine or transport is created.
  */
-import { ConfigError } from '../errors/config-error.ts'
+import { type ConfigError, optionError } from '../errors/config-error.ts'
 
 /** The default cap on one incoming message: 16 MiB, room for large tool results with images. */
 export const DEFAULT_MAX_MESSAGE_BYTES = 16 * 1024 * 1024
@@ -18,12 +18,7 @@ export const MAX_TIMER_MS = 2_147_483_647
 export function checkLimit(option: string, value: number, allowInfinity: boolean): number {
   if (value === Number.POSITIVE_INFINITY && allowInfinity) return value
   if (!Number.isSafeInteger(value) || value <= 0) {
-    const expected = allowInfinity ? 'a positive integer or Infinity' : 'a positive integer'
-    throw new ConfigError({
-      option,
-      value,
-      message: `The \`${option}\` option must be ${expected}, got ${String(value)}`,
-    })
+    throw optionError(option, value, `a positive integer${allowInfinity ? ' or Infinity' : ''}`)
   }
   return value
 }
@@ -36,11 +31,7 @@ export function checkLimit(option: string, value: number, allowInfinity: boolean
 export function checkTimeout(option: string, value: number): number {
   checkLimit(option, value, true)
   if (value !== Number.POSITIVE_INFINITY && value > MAX_TIMER_MS) {
-    throw new ConfigError({
-      option,
-      value,
-      message: `The \`${option}\` option must be at most ${MAX_TIMER_MS} ms or Infinity, got ${value}`,
-    })
+    throw optionError(option, value, `at most ${MAX_TIMER_MS} ms or Infinity`)
   }
   return value
 }

@@ -2,6 +2,7 @@
  * JSON-RPC 2.0 message shapes as MCP uses them. These are plain structural types for the engine's
  * hot path; the schemas in `core/schemas` validate method-level params and results a layer above.
  */
+import { JsonRpcErrorCode } from '../errors/codes.ts'
 import type { JsonRpcErrorObject } from '../errors/protocol-error.ts'
 
 /** The only `jsonrpc` value MCP accepts. */
@@ -99,4 +100,14 @@ export function errorResponse(
   return id === undefined
     ? { jsonrpc: JSONRPC_VERSION, error }
     : { jsonrpc: JSONRPC_VERSION, id, error }
+}
+
+/**
+ * The `-32600` error object for input that is not a valid request; `detail` says why. A plain
+ * object, not a `ProtocolError`: it only goes on the wire, so no stack trace is captured.
+ *
+ * @internal
+ */
+export function invalidRequestError(detail: string): JsonRpcErrorObject {
+  return { code: JsonRpcErrorCode.InvalidRequest, message: `Invalid Request: ${detail}` }
 }

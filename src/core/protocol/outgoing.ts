@@ -5,13 +5,13 @@
  * @internal
  */
 import { AbortError } from '../errors/abort-error.ts'
-import { ErrorCode } from '../errors/codes.ts'
 import { ProtocolError } from '../errors/protocol-error.ts'
 import { TimeoutError } from '../errors/timeout-error.ts'
-import { TransportError } from '../errors/transport-error.ts'
+import { connectionClosedError, type TransportError } from '../errors/transport-error.ts'
 import type { RequestOutcome } from '../events/engine-events.ts'
 import { cancelReasonText } from './cancellation.ts'
-import { type EngineHost, ignoreRejection } from './host.ts'
+import type { ResolvedEngineOptions } from './engine-options.ts'
+import { type EngineHost, ignoreRejection, type TrackedRequest } from './host.ts'
 import { checkTimeout } from './limits.ts'
 import {
   CANCELLED_METHOD,
@@ -26,17 +26,16 @@ import { withProgressToken } from './progress.ts'
 import type { RequestOptions } from './request-options.ts'
 import { type RequestLimits, RequestTimers, type TimeoutKind } from './request-timers.ts'
 
-/** Engine-wide defaults for outgoing requests. @internal */
-export interface OutgoingDefaults {
-  readonly timeoutMs: number
-  readonly maxTotalTimeoutMs: number
-  readonly sendCancelled: boolean
-}
+/** The engine options that are defaults of outgoing requests. @internal */
+export type OutgoingDefaults = Pick<
+  ResolvedEngineOptions,
+  'defaultTimeoutMs' | 'maxTotalTimeoutMs' | 'sendCancelled'
+>
 
 type OutgoingMessage = JsonRpcRequest & { readonly id: number }
 
 /** One request in flight. Doubles as its signal's abort listener (`handleEvent`), so no closure. */
-class PendingRequest {
+class PendingRequest implements TrackedRequest {
   timers: RequestTimers | undefined = undefined
   startedAt = 0
   tracksProgress = false
@@ -44,15 +43,39 @@ class PendingRequest {
   onProgress: ((progress: ProgressParams) => void) | undefined = undefined
   signal: AbortSignal | undefined = undefined
 
-  constructor(
-    readonly owner: OutgoingRequests,
-    readonly message: OutgoingMessage,
-    readonly settle: { resolve(value: unknown): void; reject(error: unknown): void },
-  ) {}
+  /** The request's promise, settled through these: set by its executor right after construction. */
+  resolve: (value: unknown) => void = unset
+  reject: (error: unknown) => void = unset
+
+  // Assigned by the constructor; `declare`d so that no `undefined` definition runs first.
+  declare readonly owner: OutgoingRequests
+  declare readonly message: OutgoingMessage
+
+  constructor(owner: OutgoingRequests, message: OutgoingMessage) {
+    this.owner = owner
+    this.message = message
+  }
+
+  get direction(): 'outgoing' {
+    return 'outgoing'
+  }
+
+  get requestId(): number {
+    return this.message.id
+  }
+
+  get method(): string {
+    return this.message.method
+  }
 
   handleEvent(): void {
     this.owner.abort(this)
   }
+}
+
+/** What a request's `resolve` and `reject` are until its executor sets them. */
+function unset(): void {
+  // Never called: the executor replaces it before the request can settle.
 }
 
 const NO_OPTIONS: RequestOptions = {}
@@ -84,7 +107,7 @@ export class OutgoingRequests {
     if (signal?.aborted) {
       return Promise.reject(new AbortError({ operation: method, reason: signal.reason }))
     }
-    const idleMs = options.timeoutMs ?? this.#defaults.timeoutMs
+    const idleMs = options.timeoutMs ?? this.#defaults.defaultTimeoutMs
     const totalMs = options.maxTotalTimeoutMs ?? this.#defaults.maxTotalTimeoutMs
     try {
       if (options.timeoutMs !== undefined) checkTimeout('timeoutMs', idleMs)
@@ -102,7 +125,9 @@ export class OutgoingRequests {
         ? { jsonrpc: JSONRPC_VERSION, id, method }
         : { jsonrpc: JSONRPC_VERSION, id, method, params: sentParams }
     return new Promise((resolve, reject) => {
-      const pending = new PendingRequest(this, message, { resolve, reject })
+      const pending = new PendingRequest(this, message)
+      pending.resolve = resolve
+      pending.reject = reject
       pending.startedAt = this.#host.environment.now()
       pending.tracksProgress = tracksProgress
       pending.sendCancelled = options.sendCancelled ?? this.#defaults.sendCancelled
@@ -119,11 +144,11 @@ export class OutgoingRequests {
     this.#finish(pending)
     if (isError) {
       const error = ProtocolError.fromJsonRpc((response as JsonRpcErrorResponse).error)
-      this.#report(pending, 'error', error)
-      pending.settle.reject(error)
+      this.#host.reportSettled(pending, 'error', error)
+      pending.reject(error)
     } else {
-      this.#report(pending, 'result', undefined)
-      pending.settle.resolve((response as JsonRpcResultResponse).result)
+      this.#host.reportSettled(pending, 'result', undefined)
+      pending.resolve((response as JsonRpcResultResponse).result)
     }
     return true
   }
@@ -149,25 +174,21 @@ export class OutgoingRequests {
   abort(pending: PendingRequest): void {
     if (this.#pending.get(pending.message.id) !== pending) return
     const reason = pending.signal?.reason
-    this.#giveUp(
-      pending,
-      'cancelled',
-      new AbortError({ operation: pending.message.method, reason }),
-    )
+    this.#giveUp(pending, 'cancelled', new AbortError({ operation: pending.method, reason }))
   }
 
   /** Rejects every request in flight because the engine closed. */
   closeAll(reason: unknown): void {
     for (const pending of this.#pending.values()) {
       this.#finish(pending)
-      const error = closedError(pending.message.method, reason)
-      this.#report(pending, 'closed', error)
-      pending.settle.reject(error)
+      const error = closedError(pending.method, reason)
+      this.#host.reportSettled(pending, 'closed', error)
+      pending.reject(error)
     }
   }
 
   #launch(pending: PendingRequest, limits: RequestLimits, options: RequestOptions): void {
-    const { id, method } = pending.message
+    const id = pending.message.id
     const { signal } = options
     this.#pending.set(id, pending)
     pending.timers = new RequestTimers(this.#host.environment, limits, (kind, timeoutMs) =>
@@ -177,28 +198,25 @@ export class OutgoingRequests {
       pending.signal = signal
       signal.addEventListener('abort', pending, { once: true })
     }
-    const events = this.#host.events
-    if (events.hasListeners) {
-      events.emit({ type: 'request:started', direction: 'outgoing', id, method })
-    }
+    this.#host.reportStarted(pending)
     this.#host.send(pending.message, options.relatedRequestId).then(undefined, (error: unknown) => {
       if (this.#pending.get(id) !== pending) return
       this.#finish(pending)
-      this.#report(pending, 'send-failed', error)
-      pending.settle.reject(error)
+      this.#host.reportSettled(pending, 'send-failed', error)
+      pending.reject(error)
     })
   }
 
   #timeout(pending: PendingRequest, kind: TimeoutKind, timeoutMs: number): void {
     if (this.#pending.get(pending.message.id) !== pending) return
-    const error = new TimeoutError({ operation: pending.message.method, timeoutMs, kind })
+    const error = new TimeoutError({ operation: pending.method, timeoutMs, kind })
     this.#giveUp(pending, 'timeout', error)
   }
 
   #giveUp(pending: PendingRequest, outcome: RequestOutcome, error: unknown): void {
     this.#finish(pending)
-    this.#report(pending, outcome, error)
-    pending.settle.reject(error)
+    this.#host.reportSettled(pending, outcome, error)
+    pending.reject(error)
     if (!pending.sendCancelled || this.#host.isClosing) return
     const reason = cancelReasonText(outcome === 'cancelled' ? pending.signal?.reason : error)
     const params =
@@ -213,31 +231,8 @@ export class OutgoingRequests {
     pending.timers?.clear()
     pending.signal?.removeEventListener('abort', pending)
   }
-
-  #report(pending: PendingRequest, outcome: RequestOutcome, error: unknown): void {
-    const events = this.#host.events
-    if (!events.hasListeners) return
-    const { id, method } = pending.message
-    const durationMs = this.#host.environment.now() - pending.startedAt
-    events.emit(
-      error === undefined
-        ? { type: 'request:settled', direction: 'outgoing', id, method, outcome, durationMs }
-        : {
-            type: 'request:settled',
-            direction: 'outgoing',
-            id,
-            method,
-            outcome,
-            durationMs,
-            error,
-          },
-    )
-  }
 }
 
 function closedError(method: string, reason: unknown): TransportError {
-  const message = `${method} failed: the connection closed`
-  return reason === undefined
-    ? new TransportError(message, { code: ErrorCode.ConnectionClosed })
-    : new TransportError(message, { code: ErrorCode.ConnectionClosed, cause: reason })
+  return connectionClosedError(`${method} failed: the connection closed`, reason)
 }

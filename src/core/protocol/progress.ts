@@ -27,8 +27,7 @@ export function readProgressToken(params: JsonRpcParams | undefined): ProgressTo
   const meta = params?._meta
   if (typeof meta !== 'object' || meta === null) return undefined
   const token = (meta as { progressToken?: unknown }).progressToken
-  if (typeof token === 'string') return token
-  return typeof token === 'number' && Number.isFinite(token) ? token : undefined
+  return isProgressToken(token) ? token : undefined
 }
 
 /** Whether incoming progress params are usable: a token and a numeric `progress`. */
@@ -36,7 +35,10 @@ export function isProgressParams(
   params: JsonRpcParams | undefined,
 ): params is JsonRpcParams & ProgressParams {
   if (params === undefined) return false
-  const token = params.progressToken
-  const tokenOk = typeof token === 'string' || (typeof token === 'number' && Number.isFinite(token))
-  return tokenOk && typeof params.progress === 'number' && Number.isFinite(params.progress)
+  return isProgressToken(params.progressToken) && Number.isFinite(params.progress)
+}
+
+/** A string, or a finite number (`Number.isFinite` is false for anything that is not a number). */
+function isProgressToken(value: unknown): value is ProgressToken {
+  return typeof value === 'string' || Number.isFinite(value)
 }

@@ -3,7 +3,7 @@
  * talk back to the peer on the request's behalf.
  */
 import type { BatchCollector } from './batch.ts'
-import type { EngineHost } from './host.ts'
+import type { EngineHost, TrackedRequest } from './host.ts'
 import {
   type JsonRpcId,
   type JsonRpcNotification,
@@ -68,15 +68,17 @@ const PENDING = Symbol('not aborted')
  *
  * @internal
  */
-export class IncomingRequest implements RequestContext {
-  readonly requestId: JsonRpcId
-  readonly method: string
-  readonly params: JsonRpcParams | undefined
-  readonly progressToken: ProgressToken | undefined
-  readonly startedAt: number
-  readonly batch: BatchCollector | undefined
+export class IncomingRequest implements RequestContext, TrackedRequest {
+  // The public fields are `declare`d and created by the constructor's assignments, in this order,
+  // instead of being defined as `undefined` first: one store per field on the server's hot path.
+  declare readonly requestId: JsonRpcId
+  declare readonly method: string
+  declare readonly params: JsonRpcParams | undefined
+  declare readonly progressToken: ProgressToken | undefined
+  declare readonly startedAt: number
+  declare readonly batch: BatchCollector | undefined
   /** Set once the handler finished; later progress is dropped. */
-  settled = false
+  declare settled: boolean
   readonly #host: EngineHost
   #controller: AbortController | undefined
   #abortReason: unknown = PENDING
@@ -89,6 +91,12 @@ export class IncomingRequest implements RequestContext {
     this.progressToken = readProgressToken(message.params)
     this.startedAt = host.environment.now()
     this.batch = batch
+    this.settled = false
+  }
+
+  /** For the request events; a getter, so the context's own properties stay as documented. */
+  get direction(): 'incoming' {
+    return 'incoming'
   }
 
   get signal(): AbortSignal {
@@ -113,11 +121,7 @@ export class IncomingRequest implements RequestContext {
   reportProgress(progress: Progress): Promise<void> {
     const progressToken = this.progressToken
     if (progressToken === undefined || this.settled || this.isCancelled) return Promise.resolve()
-    return this.#host.notify(
-      PROGRESS_METHOD,
-      { ...progress, progressToken },
-      { relatedRequestId: this.requestId },
-    )
+    return this.notify(PROGRESS_METHOD, { ...progress, progressToken })
   }
 
   notify(method: string, params?: JsonRpcParams): Promise<void> {

@@ -3,10 +3,9 @@
  * error, and how it sleeps on the injected {@link Environment} so tests control time.
  */
 import type { Environment } from '../../core/environment.ts'
-import { AbortError } from '../../core/errors/abort-error.ts'
 import type { McpkitError } from '../../core/errors/base.ts'
 import { isMcpkitError } from '../../core/errors/guards.ts'
-import { TimeoutError } from '../../core/errors/timeout-error.ts'
+import { abortReasonError } from '../../core/errors/to-mcpkit-error.ts'
 import { TransportError } from '../../core/errors/transport-error.ts'
 
 /** A signal linked to others, and the controller that can abort it on its own. */
@@ -52,12 +51,7 @@ export function linkSignals(...signals: readonly (AbortSignal | undefined)[]): L
  * `TimeoutError`, the transport's own `CONNECTION_CLOSED`) is kept as it is.
  */
 export function abortedError(signal: AbortSignal, operation: string): McpkitError {
-  const reason: unknown = signal.reason
-  if (isMcpkitError(reason)) return reason
-  if ((reason as { name?: unknown } | null)?.name === 'TimeoutError') {
-    return new TimeoutError({ operation, timeoutMs: 0, cause: reason })
-  }
-  return new AbortError({ operation, reason })
+  return abortReasonError(signal.reason, operation)
 }
 
 /**

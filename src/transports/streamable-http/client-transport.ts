@@ -4,10 +4,17 @@
  * Web standards only, so it runs unchanged in browsers, workers and Node.
  */
 import { AbortError } from '../../core/errors/abort-error.ts'
-import { ErrorCode } from '../../core/errors/codes.ts'
-import { TransportError } from '../../core/errors/transport-error.ts'
+import { connectionClosedError, type TransportError } from '../../core/errors/transport-error.ts'
 import { fetchFailure, type LinkedSignal, linkSignals } from './abort.ts'
 import { discardBody, readJsonBody, toHttpError } from './http-body.ts'
+import {
+  operationOf,
+  requestHeaders,
+  sendExpectingOk,
+  sendRequest,
+  type TransportRequest,
+  unexpectedAnswer,
+} from './http-request.ts'
 import { JSON_MEDIA_TYPE, mediaTypeOf, SSE_MEDIA_TYPE } from './media-type.ts'
 import { requestIdsOf } from './messages.ts'
 import type {
@@ -53,30 +60,31 @@ class HttpTransport implements StreamableHttpTransport {
 
   async post(message: unknown, options: PostOptions = {}): Promise<PostResult> {
     this.#assertOpen()
-    const { url, environment } = this.#options
-    const operation = `POST ${url.href}`
     const link = linkSignals(this.#lifetime.signal, options.signal)
-    const { signal } = link
     try {
-      const headers = await this.#headers(options.headers)
-      headers.set('content-type', JSON_MEDIA_TYPE)
-      headers.set('accept', `${JSON_MEDIA_TYPE}, ${SSE_MEDIA_TYPE}`)
-      let response: Response
-      try {
-        const body = JSON.stringify(message)
-        response = await this.#options.fetch(url, { method: 'POST', headers, body, signal })
-      } catch (error) {
-        throw fetchFailure(error, signal, operation)
+      const headers = await requestHeaders(this.#options, {
+        ...options.headers,
+        'content-type': JSON_MEDIA_TYPE,
+        accept: `${JSON_MEDIA_TYPE}, ${SSE_MEDIA_TYPE}`,
+      })
+      const { url } = this.#options
+      const request: TransportRequest = {
+        method: 'POST',
+        url,
+        headers,
+        signal: link.signal,
+        message,
       }
-      if (!response.ok) {
-        throw await toHttpError(response, { method: 'POST', url: url.href, environment })
-      }
-      const messages = await this.#answerOf(response, message, { link, options })
+      const response = await sendExpectingOk(this.#options, request)
+      const messages = await this.#answerOf(response, request, { link, options })
       return {
         status: response.status,
         headers: response.headers,
         messages,
-        cancel: () => link.abort(new AbortError({ operation, reason: 'cancelled by the caller' })),
+        cancel: () => {
+          const operation = operationOf(request)
+          link.abort(new AbortError({ operation, reason: 'cancelled by the caller' }))
+        },
       }
     } catch (error) {
       link.release()
@@ -108,46 +116,38 @@ class HttpTransport implements StreamableHttpTransport {
 
   async delete(headers: Readonly<Record<string, string>>): Promise<void> {
     this.#assertOpen()
-    const { url, environment } = this.#options
-    const signal = this.#lifetime.signal
-    let response: Response
-    try {
-      response = await this.#options.fetch(url, {
-        method: 'DELETE',
-        headers: await this.#headers(headers),
-        signal,
-      })
-    } catch (error) {
-      throw fetchFailure(error, signal, `DELETE ${url.href}`)
+    const request: TransportRequest = {
+      method: 'DELETE',
+      url: this.#options.url,
+      headers: await requestHeaders(this.#options, headers),
+      signal: this.#lifetime.signal,
     }
+    const response = await sendRequest(this.#options, request)
     // 404: the session is already gone; 405: the server does not let clients end sessions.
     if (response.ok || response.status === 404 || response.status === 405) {
       discardBody(response)
       return
     }
-    throw await toHttpError(response, { method: 'DELETE', url: url.href, environment })
+    throw await toHttpError(response, request, this.#options.environment)
   }
 
   close(): Promise<void> {
-    if (!this.#lifetime.signal.aborted) {
-      this.#lifetime.abort(
-        new TransportError('The transport was closed', { code: ErrorCode.ConnectionClosed }),
-      )
-    }
+    if (!this.#lifetime.signal.aborted) this.#lifetime.abort(closedError())
     return Promise.resolve()
   }
 
   /** The messages of a 2xx answer; `link` is released once the answer is fully handled. */
   async #answerOf(
     response: Response,
-    message: unknown,
+    request: TransportRequest,
     context: { readonly link: LinkedSignal; readonly options: PostOptions },
   ): Promise<AsyncIterable<unknown>> {
     const { link, options } = context
-    const awaiting = requestIdsOf(message)
+    const awaiting = requestIdsOf(request.message)
     const type = mediaTypeOf(response.headers.get('content-type'))
-    if (type === SSE_MEDIA_TYPE && response.status !== 202 && response.body) {
-      const stream = streamMessages(this.#options, {
+    const body = response.body
+    if (type === SSE_MEDIA_TYPE && response.status !== 202 && body) {
+      return streamMessages(this.#options, {
         kind: 'post',
         headers: getHeadersOf(options.headers),
         signal: link.signal,
@@ -155,47 +155,41 @@ class HttpTransport implements StreamableHttpTransport {
         awaiting,
         resumable: options.resumable ?? false,
         onInvalid: 'throw',
+        release: link.release,
       })
-      return releasing(stream, link.release)
     }
     try {
-      if (response.status === 202 || response.status === 204 || !response.body) return noValues()
-      if (type === JSON_MEDIA_TYPE) return fromValues(await this.#readJson(response, link.signal))
+      if (response.status === 202 || response.status === 204 || !body) return fromValues([])
+      if (type === JSON_MEDIA_TYPE) return fromValues(await this.#readJson(body, request))
       // Something that is not a request expects no answer, so whatever came back is irrelevant.
-      if (awaiting.size === 0) return noValues()
-      throw new TransportError(
-        `POST ${this.#options.url.href} answered ${type ?? 'no content type'}, expected ${JSON_MEDIA_TYPE} or ${SSE_MEDIA_TYPE}`,
-      )
+      if (awaiting.size === 0) return fromValues([])
+      throw unexpectedAnswer(request, type, `expected ${JSON_MEDIA_TYPE} or ${SSE_MEDIA_TYPE}`)
     } finally {
       discardBody(response)
       link.release()
     }
   }
 
-  async #readJson(response: Response, signal: AbortSignal): Promise<readonly unknown[]> {
-    const operation = `POST ${this.#options.url.href}`
+  async #readJson(
+    body: ReadableStream<Uint8Array>,
+    request: TransportRequest,
+  ): Promise<readonly unknown[]> {
+    const operation = operationOf(request)
     try {
-      const value = await readJsonBody(response, {
-        maxBytes: this.#options.maxMessageBytes,
-        operation,
-      })
+      const value = await readJsonBody(body, { maxBytes: this.#options.maxMessageBytes, operation })
       return Array.isArray(value) ? value : [value]
     } catch (error) {
-      throw fetchFailure(error, signal, operation)
+      throw fetchFailure(error, request.signal, operation)
     }
-  }
-
-  async #headers(extra: Readonly<Record<string, string>> | undefined): Promise<Headers> {
-    const headers = await this.#options.headers()
-    for (const [name, value] of Object.entries(extra ?? {})) headers.set(name, value)
-    return headers
   }
 
   #assertOpen(): void {
-    if (this.#lifetime.signal.aborted) {
-      throw new TransportError('The transport was closed', { code: ErrorCode.ConnectionClosed })
-    }
+    if (this.#lifetime.signal.aborted) throw closedError()
   }
+}
+
+function closedError(): TransportError {
+  return connectionClosedError('The transport was closed')
 }
 
 /** The per-request headers that also belong on a resumption GET. */
@@ -211,20 +205,4 @@ function getHeadersOf(
 
 async function* fromValues(values: readonly unknown[]): AsyncGenerator<unknown, void, undefined> {
   yield* values
-}
-
-function noValues(): AsyncGenerator<unknown, void, undefined> {
-  return fromValues([])
-}
-
-/** Runs `release` once the stream is done, however it ends. */
-async function* releasing(
-  stream: AsyncGenerator<unknown, void, undefined>,
-  release: () => void,
-): AsyncGenerator<unknown, void, undefined> {
-  try {
-    yield* stream
-  } finally {
-    release()
-  }
 }

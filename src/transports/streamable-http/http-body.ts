@@ -30,8 +30,9 @@ export function discardBody(response: Response): void {
 }
 
 /** What {@link readCapped} read. */
-export interface CappedBytes {
-  readonly bytes: Uint8Array
+export interface CappedText {
+  /** The body decoded as UTF-8 (the first `maxBytes` bytes of it when truncated). */
+  readonly text: string
   /** The body had more than `maxBytes` (the rest was cancelled unread). */
   readonly truncated: boolean
 }
@@ -44,29 +45,33 @@ export interface ReadCappedOptions {
   readonly environment?: Environment
 }
 
-/** Reads at most `maxBytes` of a body, then cancels the rest. */
+/**
+ * Reads at most `maxBytes` of a body as UTF-8 text, then cancels the rest. Chunks are decoded as
+ * they arrive (a streaming decode gives the same text as decoding the joined bytes), so the bytes
+ * are never copied into one buffer.
+ */
 export async function readCapped(
   body: ReadableStream<Uint8Array>,
   options: ReadCappedOptions,
-): Promise<CappedBytes> {
+): Promise<CappedText> {
   const reader = body.getReader()
-  const { environment, timeoutMs } = options
+  const { environment, timeoutMs, maxBytes } = options
   // Cancelling makes the pending read() resolve as done, which ends the loop below.
   const timer =
     environment && timeoutMs !== undefined
       ? environment.setTimeout(() => void reader.cancel().catch(ignore), timeoutMs)
       : undefined
-  const chunks: Uint8Array[] = []
+  const decoder = new TextDecoder()
+  let text = ''
   let size = 0
   try {
     for (;;) {
       const { done, value } = await reader.read()
-      if (done) return { bytes: concat(chunks, size), truncated: false }
-      if (size + value.byteLength > options.maxBytes) {
-        chunks.push(value.subarray(0, options.maxBytes - size))
-        return { bytes: concat(chunks, options.maxBytes), truncated: true }
+      if (done) return { text: text + decoder.decode(), truncated: false }
+      if (size + value.byteLength > maxBytes) {
+        return { text: text + decoder.decode(value.subarray(0, maxBytes - size)), truncated: true }
       }
-      chunks.push(value)
+      text += decoder.decode(value, { stream: true })
       size += value.byteLength
     }
   } finally {
@@ -86,28 +91,28 @@ export interface ReadJsonOptions {
  * Reads and parses a JSON response body. Fails with a `TransportError` when the body is not JSON,
  * and with `MESSAGE_TOO_LARGE` when it exceeds `maxBytes`.
  */
-export async function readJsonBody(response: Response, options: ReadJsonOptions): Promise<unknown> {
-  if (!response.body) throw new TransportError(`${options.operation} answered JSON with no body`)
-  const { bytes, truncated } = await readCapped(response.body, { maxBytes: options.maxBytes })
+export async function readJsonBody(
+  body: ReadableStream<Uint8Array>,
+  options: ReadJsonOptions,
+): Promise<unknown> {
+  const { operation, maxBytes } = options
+  const { text, truncated } = await readCapped(body, { maxBytes })
   if (truncated) {
-    throw new TransportError(
-      `${options.operation} answered more than ${options.maxBytes} bytes of JSON`,
-      { code: ErrorCode.MessageTooLarge },
-    )
+    throw new TransportError(`${operation} answered more than ${maxBytes} bytes of JSON`, {
+      code: ErrorCode.MessageTooLarge,
+    })
   }
-  const text = new TextDecoder().decode(bytes)
   try {
     return JSON.parse(text)
   } catch (error) {
-    throw new TransportError(`${options.operation} answered invalid JSON`, { cause: error })
+    throw new TransportError(`${operation} answered invalid JSON`, { cause: error })
   }
 }
 
-/** What {@link toHttpError} needs besides the response. */
-export interface HttpErrorContext {
+/** The request a refused response answered, as an {@link HttpError} names it. */
+export interface RefusedRequest {
   readonly method: string
-  readonly url: string
-  readonly environment: Environment
+  readonly url: URL
 }
 
 /**
@@ -117,19 +122,20 @@ export interface HttpErrorContext {
  */
 export async function toHttpError(
   response: Response,
-  context: HttpErrorContext,
+  request: RefusedRequest,
+  environment: Environment,
 ): Promise<HttpError> {
   let body: unknown
   try {
-    body = response.body ? await readErrorBody(response, context.environment) : undefined
+    body = await readErrorBody(response, environment)
   } catch {
     body = undefined // the body failed mid-read; the status alone still says what happened
   }
   return new HttpError({
     status: response.status,
     statusText: response.statusText,
-    url: context.url,
-    method: context.method,
+    url: request.url.href,
+    method: request.method,
     body,
     headers: keptHeaders(response.headers),
   })
@@ -138,12 +144,11 @@ export async function toHttpError(
 async function readErrorBody(response: Response, environment: Environment): Promise<unknown> {
   const body = response.body
   if (!body) return undefined
-  const { bytes, truncated } = await readCapped(body, {
+  const { text, truncated } = await readCapped(body, {
     maxBytes: ERROR_BODY_MAX_BYTES,
     timeoutMs: ERROR_BODY_TIMEOUT_MS,
     environment,
   })
-  const text = new TextDecoder().decode(bytes)
   if (!truncated && isJsonMediaType(mediaTypeOf(response.headers.get('content-type')))) {
     try {
       return JSON.parse(text)
@@ -162,16 +167,6 @@ function keptHeaders(headers: Headers): Record<string, string> {
     if (value !== null) kept[name] = value
   }
   return kept
-}
-
-function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
-  const bytes = new Uint8Array(size)
-  let offset = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return bytes
 }
 
 function ignore(): void {

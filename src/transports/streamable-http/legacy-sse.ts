@@ -5,13 +5,18 @@
  * engine runs over it like over any other transport.
  */
 import { type Connection, type ConnectionDriver, createConnection } from '../../core/connection.ts'
-import { ErrorCode } from '../../core/errors/codes.ts'
 import { TimeoutError } from '../../core/errors/timeout-error.ts'
-import { TransportError } from '../../core/errors/transport-error.ts'
+import { connectionClosedError, TransportError } from '../../core/errors/transport-error.ts'
 import { checkTimeout } from '../../core/protocol/limits.ts'
 import type { OutboundMessage } from '../../core/protocol/messages.ts'
-import { abortedError, fetchFailure, linkSignals, sleep } from './abort.ts'
-import { discardBody, toHttpError } from './http-body.ts'
+import { abortedError, linkSignals } from './abort.ts'
+import { discardBody } from './http-body.ts'
+import {
+  requestHeaders,
+  sendExpectingOk,
+  type TransportRequest,
+  unexpectedAnswer,
+} from './http-request.ts'
 import { JSON_MEDIA_TYPE, mediaTypeOf, SSE_MEDIA_TYPE } from './media-type.ts'
 import {
   type ResolvedTransportOptions,
@@ -73,20 +78,14 @@ async function openStream(
   options: ResolvedTransportOptions,
   signal: AbortSignal,
 ): Promise<Response> {
-  const { url, environment } = options
-  const headers = await options.headers()
-  headers.set('accept', SSE_MEDIA_TYPE)
-  let response: Response
-  try {
-    response = await options.fetch(url, { method: 'GET', headers, signal })
-  } catch (error) {
-    throw fetchFailure(error, signal, `GET ${url.href}`)
-  }
-  if (!response.ok) throw await toHttpError(response, { method: 'GET', url: url.href, environment })
+  const { url } = options
+  const headers = await requestHeaders(options, { accept: SSE_MEDIA_TYPE })
+  const request: TransportRequest = { method: 'GET', url, headers, signal }
+  const response = await sendExpectingOk(options, request)
   const type = mediaTypeOf(response.headers.get('content-type'))
   if (type !== SSE_MEDIA_TYPE || !response.body) {
     discardBody(response)
-    throw new TransportError(`GET ${url.href} answered ${type ?? 'no content type'}, not SSE`)
+    throw unexpectedAnswer(request, type, 'not SSE')
   }
   options.emit({ type: 'stream:opened', stream: 'sse', url: url.href })
   return response
@@ -104,7 +103,6 @@ interface SessionSignals {
 class LegacySseSession {
   readonly #options: ResolvedTransportOptions
   readonly #lifetime: AbortController
-  readonly #signal: AbortSignal
   readonly #caller: AbortSignal | undefined
   readonly #driver: ConnectionDriver
   readonly #endpoint: Promise<URL>
@@ -116,7 +114,6 @@ class LegacySseSession {
     const { lifetime, signal } = signals
     this.#options = options
     this.#lifetime = lifetime
-    this.#signal = signal
     this.#caller = signals.caller
     this.#endpoint = new Promise((resolve, reject) => {
       this.#resolveEndpoint = resolve
@@ -136,9 +133,14 @@ class LegacySseSession {
   /** Resolves with the connection once the endpoint is known; closes it and throws otherwise. */
   async ready(timeoutMs: number): Promise<Connection> {
     const { connection } = this.#driver
-    const timer = linkSignals(this.#signal)
-    const timeout = sleep(this.#options.environment, timeoutMs, timer.signal).then(() => {
-      throw new TimeoutError({ operation: 'waiting for the endpoint event', timeoutMs })
+    const { environment } = this.#options
+    let timer: unknown
+    const timeout = new Promise<never>((_, reject) => {
+      const operation = 'waiting for the endpoint event'
+      timer = environment.setTimeout(
+        () => reject(new TimeoutError({ operation, timeoutMs })),
+        timeoutMs,
+      )
     })
     try {
       await Promise.race([this.#endpoint, timeout])
@@ -150,8 +152,7 @@ class LegacySseSession {
       await connection.close(failure)
       throw failure
     } finally {
-      timer.abort(undefined)
-      timeout.catch(() => {})
+      environment.clearTimeout(timer)
     }
   }
 
@@ -159,6 +160,7 @@ class LegacySseSession {
   async pump(response: Response): Promise<void> {
     const body = response.body
     if (!body) return
+    const closed = { type: 'stream:closed', stream: 'sse', state: 'closed' } as const
     let reason: TransportError
     try {
       for await (const item of readSse(body, { maxBufferSize: this.#options.maxMessageBytes })) {
@@ -168,17 +170,17 @@ class LegacySseSession {
           this.#driver.deliver({ type: 'text', text: item.data })
         }
       }
-      reason = new TransportError('The SSE stream ended', { code: ErrorCode.ConnectionClosed })
+      reason = connectionClosedError('The SSE stream ended')
     } catch (error) {
       if (this.#lifetime.signal.aborted) {
         // Closed on our side: the connection already has its reason.
-        this.#options.emit({ type: 'stream:closed', stream: 'sse', state: 'closed' })
+        this.#options.emit(closed)
         return
       }
       reason = new TransportError('The SSE stream failed', { cause: error })
     }
     this.#rejectEndpoint(reason)
-    this.#options.emit({ type: 'stream:closed', stream: 'sse', state: 'closed', error: reason })
+    this.#options.emit({ ...closed, error: reason })
     await this.#driver.connection.close(reason)
   }
 
@@ -190,7 +192,7 @@ class LegacySseSession {
     try {
       endpoint = new URL(data.trim(), base)
     } catch {
-      endpoint = undefined
+      // Not a URL: `endpoint` stays undefined and is refused below.
     }
     if (endpoint === undefined || endpoint.origin !== base.origin) {
       const error = new TransportError(
@@ -204,25 +206,11 @@ class LegacySseSession {
   }
 
   async #post(message: OutboundMessage): Promise<void> {
-    const endpoint = await this.#endpoint
-    const { environment } = this.#options
-    const headers = await this.#options.headers()
-    headers.set('content-type', JSON_MEDIA_TYPE)
+    const url = await this.#endpoint
+    const headers = await requestHeaders(this.#options, { 'content-type': JSON_MEDIA_TYPE })
     const signal = this.#lifetime.signal
-    let response: Response
-    try {
-      response = await this.#options.fetch(endpoint, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(message),
-        signal,
-      })
-    } catch (error) {
-      throw fetchFailure(error, signal, `POST ${endpoint.href}`)
-    }
-    if (!response.ok) {
-      throw await toHttpError(response, { method: 'POST', url: endpoint.href, environment })
-    }
-    discardBody(response)
+    discardBody(
+      await sendExpectingOk(this.#options, { method: 'POST', url, headers, signal, message }),
+    )
   }
 }

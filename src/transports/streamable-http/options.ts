@@ -4,7 +4,7 @@
  */
 import type { ReconnectConfig, ReconnectConfigInput } from '../../core/config/index.ts'
 import { defaultEnvironment, type Environment } from '../../core/environment.ts'
-import { ConfigError } from '../../core/errors/config-error.ts'
+import { optionError } from '../../core/errors/config-error.ts'
 import { isMcpkitError } from '../../core/errors/guards.ts'
 import { TransportError } from '../../core/errors/transport-error.ts'
 import { checkLimit, DEFAULT_MAX_MESSAGE_BYTES } from '../../core/protocol/limits.ts'
@@ -154,14 +154,10 @@ export function checkHttpUrl(option: string, value: string | URL): URL {
   try {
     url = new URL(value)
   } catch {
-    url = undefined
+    // Not a URL: `url` stays undefined and is refused below.
   }
   if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new ConfigError({
-      option,
-      value: String(value),
-      message: `The \`${option}\` option must be an http: or https: URL, got ${String(value)}`,
-    })
+    throw optionError(option, String(value), 'an http: or https: URL')
   }
   return url
 }

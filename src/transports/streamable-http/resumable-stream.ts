@@ -5,12 +5,17 @@
  * with the injected `fetch` and timers.
  */
 import type { McpkitError } from '../../core/errors/base.ts'
-import { ErrorCode } from '../../core/errors/codes.ts'
 import { isMcpkitError } from '../../core/errors/guards.ts'
-import { TransportError } from '../../core/errors/transport-error.ts'
+import { connectionClosedError, TransportError } from '../../core/errors/transport-error.ts'
 import type { JsonRpcId } from '../../core/protocol/messages.ts'
 import { abortedError, fetchFailure, sleep } from './abort.ts'
 import { discardBody, toHttpError } from './http-body.ts'
+import {
+  requestHeaders,
+  sendRequest,
+  type TransportRequest,
+  unexpectedAnswer,
+} from './http-request.ts'
 import { mediaTypeOf, SSE_MEDIA_TYPE } from './media-type.ts'
 import { answeredId, type DecodedEvent, decodeEvent } from './messages.ts'
 import type { ResolvedTransportOptions } from './options.ts'
@@ -23,6 +28,7 @@ import {
   type StreamStatus,
 } from './reconnect.ts'
 import { readSse } from './sse-reader.ts'
+import type { TransportEvent } from './transport-events.ts'
 
 /** Statuses worth another try: the server is busy or briefly down. */
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504])
@@ -42,6 +48,8 @@ export interface StreamPlan {
   readonly resumable: boolean
   /** Invalid JSON in a `message` event: fail the stream, or report it and go on. */
   readonly onInvalid: 'throw' | 'skip'
+  /** Runs once the stream is done, however it ends (after its last event is reported). */
+  readonly release?: (() => void) | undefined
 }
 
 /**
@@ -69,8 +77,15 @@ export async function* streamMessages(
     throw run.stop(error)
   } finally {
     run.stop(undefined)
+    plan.release?.()
   }
 }
+
+/** An event of one stream, without the `stream` field the run fills in. */
+type StreamEventFields<TType extends TransportEvent['type']> = Omit<
+  Extract<TransportEvent, { type: TType }>,
+  'type' | 'stream'
+>
 
 class StreamRun {
   readonly #options: ResolvedTransportOptions
@@ -93,19 +108,22 @@ class StreamRun {
 
   /** GETs the stream; `undefined` when that failed in a way worth retrying (or ended quietly). */
   async connect(): Promise<Response | undefined> {
-    const { fetch, url } = this.#options
-    const headers = await this.#headers()
+    const { signal } = this.#plan
+    const headers = await requestHeaders(this.#options, {
+      ...this.#plan.headers,
+      accept: SSE_MEDIA_TYPE,
+      'last-event-id': this.#status.lastEventId,
+    })
+    const request: TransportRequest = { method: 'GET', url: this.#options.url, headers, signal }
     let response: Response
     try {
-      response = await fetch(url, { method: 'GET', headers, signal: this.#plan.signal })
-    } catch (error) {
-      const failure = fetchFailure(error, this.#plan.signal, `GET ${url.href}`)
-      if (this.#plan.signal.aborted) throw failure
-      this.#lastFailure = failure
-      this.#advance({ type: 'failed' })
-      return undefined
+      response = await sendRequest(this.#options, request)
+    } catch (failure) {
+      if (signal.aborted) throw failure
+      // `sendRequest` fails with typed errors only.
+      return this.#failed(failure as McpkitError)
     }
-    return this.#accept(response)
+    return this.#accept(response, request)
   }
 
   /** Yields the messages of one connection; `true` once every awaited response arrived. */
@@ -137,8 +155,7 @@ class StreamRun {
     } catch (error) {
       if (this.#plan.signal.aborted) throw abortedError(this.#plan.signal, this.#operation)
       if (isMcpkitError(error)) throw error
-      this.#lastFailure = fetchFailure(error, this.#plan.signal, this.#operation)
-      this.#advance({ type: 'failed' })
+      this.#failed(fetchFailure(error, this.#plan.signal, this.#operation))
       return false
     }
     if (tail === undefined) return false
@@ -149,23 +166,20 @@ class StreamRun {
   /** Waits before the next reconnection, or throws when the stream must not reconnect. */
   async waitToReconnect(): Promise<void> {
     const status = this.#status
-    if (!this.#plan.resumable) {
-      throw this.#final({ type: 'close' }, closedEarly('', this.#lastFailure))
-    }
+    const { kind, resumable, signal } = this.#plan
+    if (!resumable) throw this.#final({ type: 'close' }, closedEarly('', this.#lastFailure))
     if (status.state === 'exhausted') throw this.#exhausted()
-    if (this.#plan.kind === 'post' && status.lastEventId === undefined) {
+    if (kind === 'post' && status.lastEventId === undefined) {
       throw this.#final({ type: 'close' }, closedEarly(NO_EVENT_ID, this.#lastFailure))
     }
     const delayMs = reconnectDelayMs(status, this.#options.reconnect, this.#options.random)
-    this.#options.emit({
-      type: 'reconnect:scheduled',
-      stream: this.#plan.kind,
+    this.#emit('reconnect:scheduled', {
       reason: status.state === 'server-closed' ? 'server-closed' : 'network-failed',
       attempt: status.attempt + 1,
       delayMs,
       lastEventId: status.lastEventId,
     })
-    await sleep(this.#options.environment, delayMs, this.#plan.signal)
+    await sleep(this.#options.environment, delayMs, signal)
     this.#advance({ type: 'reconnect' })
     this.#reconnections += 1
   }
@@ -173,14 +187,7 @@ class StreamRun {
   /** Ends the run: reports a stop that no other path reported, and returns the error to throw. */
   stop(error: unknown): unknown {
     if (!isFinalState(this.#status.state)) {
-      this.#status = advanceStream(this.#status, { type: 'close' }, this.#options.reconnect)
-      const reported = error === undefined || !isMcpkitError(error) ? {} : { error }
-      this.#options.emit({
-        type: 'stream:closed',
-        stream: this.#plan.kind,
-        state: 'closed',
-        ...reported,
-      })
+      this.#final({ type: 'close' }, isMcpkitError(error) ? error : undefined)
     }
     return error
   }
@@ -189,59 +196,39 @@ class StreamRun {
     return `${this.#plan.kind === 'post' && this.#reconnections === 0 ? 'POST' : 'GET'} ${this.#options.url.href}`
   }
 
-  async #headers(): Promise<Headers> {
-    const headers = await this.#options.headers()
-    for (const [name, value] of Object.entries(this.#plan.headers)) headers.set(name, value)
-    headers.set('accept', SSE_MEDIA_TYPE)
-    const { lastEventId } = this.#status
-    if (lastEventId !== undefined) headers.set('last-event-id', lastEventId)
-    return headers
-  }
-
-  async #accept(response: Response): Promise<Response | undefined> {
+  async #accept(response: Response, request: TransportRequest): Promise<Response | undefined> {
     const type = mediaTypeOf(response.headers.get('content-type'))
     if (response.ok && type === SSE_MEDIA_TYPE) return response
-    const url = this.#options.url.href
+    const { status } = response
     if (response.ok) {
       discardBody(response)
-      const what = type ?? 'no content type'
-      throw this.#final(
-        { type: 'rejected' },
-        new TransportError(`GET ${url} answered ${what}, not SSE`),
-      )
+      throw this.#final({ type: 'rejected' }, unexpectedAnswer(request, type, 'not SSE'))
     }
-    if (response.status === 405 && this.#plan.kind === 'get') {
+    if (status === 405 && this.#plan.kind === 'get') {
       discardBody(response)
       this.finished = true
-      this.#final({ type: 'close' }, undefined)
-      return undefined
+      return this.#final({ type: 'close' }, undefined)
     }
-    const context = { method: 'GET', url, environment: this.#options.environment }
-    const error = await toHttpError(response, context)
-    if (RETRYABLE_STATUSES.has(response.status)) {
-      this.#lastFailure = error
-      this.#advance({ type: 'failed' })
-      return undefined
-    }
-    const auth = response.status === 401 || response.status === 403
+    const error = await toHttpError(response, request, this.#options.environment)
+    if (RETRYABLE_STATUSES.has(status)) return this.#failed(error)
+    const auth = status === 401 || status === 403
     throw this.#final({ type: auth ? 'unauthorized' : 'rejected' }, error)
   }
 
   #opened(): void {
     this.#advance({ type: 'opened' })
-    const { kind } = this.#plan
     if (this.#reconnections === 0) {
-      this.#options.emit({ type: 'stream:opened', stream: kind, url: this.#options.url.href })
+      this.#emit('stream:opened', { url: this.#options.url.href })
       return
     }
     const { attempt, lastEventId } = this.#status
-    this.#options.emit({ type: 'reconnect:resumed', stream: kind, attempt, lastEventId })
+    this.#emit('reconnect:resumed', { attempt, lastEventId })
   }
 
   #messagesOf(decoded: DecodedEvent): readonly unknown[] {
     if (decoded.kind === 'messages') return decoded.messages
     if (decoded.kind === 'none') return []
-    this.#options.emit({ type: 'message:invalid', stream: this.#plan.kind, data: decoded.preview })
+    this.#emit('message:invalid', { data: decoded.preview })
     if (this.#plan.onInvalid === 'skip') return []
     throw new TransportError(`${this.#operation} sent an SSE message that is not JSON`, {
       cause: decoded.cause,
@@ -254,28 +241,37 @@ class StreamRun {
     return this.complete
   }
 
+  /** Records a failure worth a reconnection; `undefined`, for `connect` to return. */
+  #failed(failure: McpkitError): undefined {
+    this.#lastFailure = failure
+    this.#advance({ type: 'failed' })
+    return undefined
+  }
+
   #exhausted(): TransportError {
     const attempts = this.#status.attempt
     const error = new TransportError(
       `${this.#operation}: the stream dropped and ${attempts} reconnection attempt(s) brought no message`,
       this.#lastFailure ? { cause: this.#lastFailure } : {},
     )
-    this.#options.emit({ type: 'reconnect:exhausted', stream: this.#plan.kind, attempts, error })
-    this.#options.emit({
-      type: 'stream:closed',
-      stream: this.#plan.kind,
-      state: 'exhausted',
-      error,
-    })
+    this.#emit('reconnect:exhausted', { attempts, error })
+    // The state is already `exhausted`: this only reports the end.
+    return this.#final({ type: 'close' }, error)
+  }
+
+  /** Moves to a final state and reports `stream:closed` with it (and `error`, if there is one). */
+  #final<TError extends McpkitError | undefined>(signal: StreamSignal, error: TError): TError {
+    this.#advance(signal)
+    const { state } = this.#status
+    this.#emit('stream:closed', error === undefined ? { state } : { state, error })
     return error
   }
 
-  #final<TError extends McpkitError | undefined>(signal: StreamSignal, error: TError): TError {
-    this.#advance(signal)
-    const reported = error === undefined ? {} : { error }
-    const { state } = this.#status
-    this.#options.emit({ type: 'stream:closed', stream: this.#plan.kind, state, ...reported })
-    return error
+  /** Reports an event of this stream: `type`, `stream`, then the fields, as the types list them. */
+  #emit<TType extends TransportEvent['type']>(type: TType, fields: StreamEventFields<TType>): void {
+    const event = { type, stream: this.#plan.kind, ...fields }
+    // `fields` complete the event `type` names; TypeScript cannot follow that through a spread.
+    this.#options.emit(event as unknown as TransportEvent)
   }
 
   #advance(signal: StreamSignal): void {
@@ -286,8 +282,8 @@ class StreamRun {
 const NO_EVENT_ID = ', with no event id to resume from'
 
 function closedEarly(detail: string, cause: McpkitError | undefined): TransportError {
-  return new TransportError(`The response stream ended before the response arrived${detail}`, {
-    code: ErrorCode.ConnectionClosed,
-    ...(cause ? { cause } : {}),
-  })
+  return connectionClosedError(
+    `The response stream ended before the response arrived${detail}`,
+    cause,
+  )
 }

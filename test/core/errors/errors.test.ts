@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { optionError } from '../../../src/core/errors/config-error.ts'
 import {
   AbortError,
   ConfigError,
@@ -23,7 +24,8 @@ import {
   TimeoutError,
   TransportError,
 } from '../../../src/core/errors/index.ts'
-import { toMcpkitError } from '../../../src/core/errors/to-mcpkit-error.ts'
+import { abortReasonError, toMcpkitError } from '../../../src/core/errors/to-mcpkit-error.ts'
+import { connectionClosedError } from '../../../src/core/errors/transport-error.ts'
 
 const samples = {
   TransportError: new TransportError('socket closed', { code: ErrorCode.ConnectionClosed }),
@@ -195,5 +197,46 @@ describe('toMcpkitError', () => {
     expect(isMcpkitError(other)).toBe(true)
     expect((other as McpkitError).code).toBe('UNKNOWN')
     expect(other.cause).toBe('boom')
+  })
+})
+
+describe('internal error helpers', () => {
+  test('connectionClosedError sets a cause only when there is one', () => {
+    const orderly = connectionClosedError('Connection closed')
+    expect(orderly.code).toBe(ErrorCode.ConnectionClosed)
+    expect('cause' in orderly).toBe(false)
+    const failed = connectionClosedError('Connection closed', 'gone')
+    expect(failed.cause).toBe('gone')
+  })
+
+  test('optionError names the option, the expectation and the value', () => {
+    const error = optionError('maxMessageBytes', -1, 'a positive integer')
+    expect(isConfigError(error)).toBe(true)
+    expect(error.message).toBe('The `maxMessageBytes` option must be a positive integer, got -1')
+    expect(error.option).toBe('maxMessageBytes')
+    expect(error.value).toBe(-1)
+  })
+
+  test('abortReasonError keeps mcpkit errors, maps timeouts, wraps the rest', () => {
+    expect(abortReasonError(samples.TransportError, 'op')).toBe(samples.TransportError)
+    const timeout = abortReasonError(new DOMException('t', 'TimeoutError'), 'op')
+    expect(isTimeoutError(timeout)).toBe(true)
+    const aborted = abortReasonError('user left', 'op')
+    expect(isAbortError(aborted)).toBe(true)
+    expect((aborted as AbortError).reason).toBe('user left')
+  })
+
+  test('errors keep their own properties in declaration order', () => {
+    const error = new HttpError({ status: 503, url: 'http://x/mcp', method: 'POST', body: 'busy' })
+    expect(Object.keys(error)).toEqual([
+      'name',
+      'code',
+      'status',
+      'statusText',
+      'url',
+      'method',
+      'body',
+      'headers',
+    ])
   })
 })
