@@ -153,7 +153,8 @@ class ManagedConnection implements Connection {
   }
 
   send(message: OutboundMessage, options?: SendOptions): Promise<void> {
-    if (this.#closing) return Promise.reject(closedError())
+    // After close, sending fails with what an orderly close carries: CONNECTION_CLOSED, no cause.
+    if (this.#closing) return Promise.reject(toCloseReason(undefined))
     try {
       const sent = this.#source.send(message, options)
       return sent
@@ -229,10 +230,6 @@ class ManagedConnection implements Connection {
     signal.addEventListener('abort', onAbort, { once: true })
     void this.closed.then(() => signal.removeEventListener('abort', onAbort))
   }
-}
-
-function closedError(): TransportError {
-  return new TransportError('Connection closed', { code: ErrorCode.ConnectionClosed })
 }
 
 function toSendError(error: unknown): TransportError {

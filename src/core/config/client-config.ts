@@ -4,6 +4,7 @@ import {
   durationOption,
   group,
   integerOption,
+  notBelow,
   numberOption,
   optionalChoiceOption,
   textOption,
@@ -117,85 +118,27 @@ export interface ClientConfig {
 
 const reconnectOptions = group(
   {
-    initialDelayMs: durationOption({
-      min: 0,
-      timer: true,
-      default: 1000,
-      description: 'Delay before the first reconnection attempt.',
-    }),
-    maxDelayMs: durationOption({
-      min: 0,
-      timer: true,
-      default: 30_000,
-      description: 'Cap for any single reconnection delay.',
-    }),
-    maxRetries: integerOption({
-      min: 0,
-      default: 5,
-      description: 'Reconnection attempts in a row before giving up; 0 disables reconnection.',
-    }),
-    backoffFactor: numberOption({
-      min: 1,
-      max: 10,
-      default: 2,
-      description: 'Growth factor between reconnection delays.',
-    }),
+    initialDelayMs: durationOption({ min: 0, timer: true, default: 1000 }),
+    maxDelayMs: durationOption({ min: 0, timer: true, default: 30_000 }),
+    maxRetries: integerOption({ min: 0, default: 5 }),
+    backoffFactor: numberOption({ min: 1, max: 10, default: 2 }),
   },
-  {
-    check: (value) =>
-      value.maxDelayMs < value.initialDelayMs
-        ? {
-            path: ['maxDelayMs'],
-            input: value.maxDelayMs,
-            message: `expected a value >= \`client.reconnect.initialDelayMs\` (${value.initialDelayMs})`,
-          }
-        : undefined,
-  },
+  { check: notBelow('maxDelayMs', 'initialDelayMs', 'client.reconnect.initialDelayMs') },
 )
 
 /** The client section's options. @internal */
 export const clientOptions = group(
   {
-    name: textOption({ default: 'mcpkit-client', description: 'Name reported in clientInfo.' }),
-    version: textOption({ default: '0.0.0', description: 'Version reported in clientInfo.' }),
-    requestTimeoutMs: durationOption({
-      min: 1,
-      timer: true,
-      default: 60_000,
-      description: 'How long to wait for a response.',
-    }),
-    maxTotalTimeoutMs: durationOption({
-      min: 1,
-      timer: true,
-      default: 300_000,
-      description: 'Hard limit for one request, even with progress resets.',
-    }),
-    resetTimeoutOnProgress: booleanOption({
-      default: true,
-      description: 'Restart the request timeout on each progress notification.',
-    }),
-    protocolVersion: optionalChoiceOption({
-      values: PROTOCOL_REVISIONS,
-      unsetText: 'negotiated',
-      description: 'Pin one protocol revision instead of negotiating.',
-    }),
-    maxInputRounds: integerOption({
-      min: 1,
-      default: 10,
-      description: 'input_required rounds one request may take (2026-07-28).',
-    }),
+    name: textOption({ default: 'mcpkit-client' }),
+    version: textOption({ default: '0.0.0' }),
+    requestTimeoutMs: durationOption({ min: 1, timer: true, default: 60_000 }),
+    maxTotalTimeoutMs: durationOption({ min: 1, timer: true, default: 300_000 }),
+    resetTimeoutOnProgress: booleanOption({ default: true }),
+    protocolVersion: optionalChoiceOption({ values: PROTOCOL_REVISIONS }),
+    maxInputRounds: integerOption({ min: 1, default: 10 }),
     reconnect: reconnectOptions,
   },
-  {
-    check: (value) =>
-      value.maxTotalTimeoutMs < value.requestTimeoutMs
-        ? {
-            path: ['maxTotalTimeoutMs'],
-            input: value.maxTotalTimeoutMs,
-            message: `expected a value >= \`client.requestTimeoutMs\` (${value.requestTimeoutMs})`,
-          }
-        : undefined,
-  },
+  { check: notBelow('maxTotalTimeoutMs', 'requestTimeoutMs', 'client.requestTimeoutMs') },
 )
 
 /**

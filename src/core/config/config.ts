@@ -43,7 +43,8 @@ export interface Config {
 }
 
 /**
- * Every section's options: the single source for the schema, the env variables and suggestions.
+ * Every section's options: the single source for validation, the env variables and suggestions
+ * (their README text is in option-docs.ts).
  *
  * @internal
  */

@@ -1,8 +1,8 @@
-import { ConfigError } from '../errors/index.ts'
+import { ConfigError, type ConfigErrorInit } from '../errors/index.ts'
 import { closestName } from './closest-name.ts'
 import { type Config, type ConfigInput, resolveConfig } from './config.ts'
 import { ENV_BINDINGS, type EnvBinding, SECTION_PREFIXES } from './env-vars.ts'
-import { type EnvSource, invalidEnvVar } from './parse-group.ts'
+import { formatValue } from './format-value.ts'
 
 /** Environment variables by name, as `process.env` holds them. */
 export type ConfigEnv = Readonly<Record<string, string | undefined>>
@@ -53,7 +53,39 @@ export function withEnvOverrides(
     setAt(overrides, binding.path, readValue(binding, { text, source }))
     envSources.set(binding.option, source)
   }
-  return resolveConfig(mergeOver(config, overrides), { path: [], envSources })
+  return resolveConfig(mergeOver(config, overrides), {
+    path: [],
+    // A refused value that came from a variable is reported as that variable's text.
+    explainInvalid: ({ option, expected }) => {
+      const source = envSources.get(option)
+      return source && invalidEnvVar({ source, option, expected })
+    },
+  })
+}
+
+/** Where an option's value came from: the variable's name and its text as found. */
+interface EnvSource {
+  /** The variable's name, e.g. `MCPKIT_SERVER_MAX_CLIENTS`. */
+  readonly name: string
+  /** Its text, as found in the environment. */
+  readonly raw: string
+}
+
+/**
+ * The error for an environment variable whose text is refused: it names the variable, the option it
+ * sets and the text as found.
+ */
+function invalidEnvVar(report: {
+  readonly source: EnvSource
+  readonly option: string
+  readonly expected: string
+}): ConfigErrorInit {
+  const { source, option, expected } = report
+  return {
+    option: source.name,
+    value: source.raw,
+    message: `Invalid environment variable \`${source.name}\` (config option \`${option}\`): ${expected}, got ${formatValue(source.raw)}`,
+  }
 }
 
 /** `globalThis.process.env`, reached without naming the Node global; `{}` where there is none. */

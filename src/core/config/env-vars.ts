@@ -1,4 +1,5 @@
 import { configOptions } from './config.ts'
+import { OPTION_DOCS, type OptionDoc } from './option-docs.ts'
 import type { EnvFormat, FieldTable, OptionSpec } from './option-specs.ts'
 
 /** One `MCPKIT_*` environment variable that {@link withEnvOverrides} reads. */
@@ -43,19 +44,30 @@ const screamingSnake = (key: string): string =>
 export const envVarName = (path: readonly string[]): string =>
   ENV_PREFIX + path.map(screamingSnake).join('_')
 
-const formatOf = (spec: OptionSpec): string =>
-  spec.envFormat ?? spec.expected.replace(/^expected /, '')
+/** The words a boolean variable may hold, any case (`readValue` in env-overrides.ts reads them). */
+const BOOLEAN_FORMAT = 'true, false, 1 or 0'
+
+function formatOf(spec: OptionSpec): string {
+  if (spec.envFormat !== undefined) return spec.envFormat
+  return spec.env === 'boolean' ? BOOLEAN_FORMAT : spec.expected.replace(/^expected /, '')
+}
+
+const DOCS: Readonly<Record<string, OptionDoc | undefined>> = OPTION_DOCS
 
 function collect(fields: FieldTable, path: readonly string[]): EnvBinding[] {
   return Object.entries(fields).flatMap(([key, spec]): EnvBinding[] => {
     const at = [...path, key]
     if (spec.kind === 'group') return collect(spec.fields, at)
+    const option = at.join('.')
+    // OPTION_DOCS's type lists every option, so a missing entry cannot compile; the fallbacks only
+    // keep the types honest.
+    const doc = DOCS[option]
     return [
       {
         name: envVarName(at),
-        option: at.join('.'),
-        description: spec.description,
-        default: spec.defaultText,
+        option,
+        description: doc?.description ?? '',
+        default: spec.optional ? (doc?.unset ?? '') : String(spec.defaultValue),
         format: formatOf(spec),
         path: at,
         env: spec.env,

@@ -40,17 +40,8 @@ const ERROR_POLICIES = ['fail', 'skip'] as const satisfies readonly InterceptorE
 
 /** The interceptor section's options. @internal */
 export const interceptorOptions = group({
-  timeoutMs: durationOption({
-    min: 1,
-    timer: true,
-    default: 5000,
-    description: 'How long one interceptor may take for one message.',
-  }),
-  onError: choiceOption({
-    values: ERROR_POLICIES,
-    default: 'fail',
-    description: 'What a failing interceptor does to the message.',
-  }),
+  timeoutMs: durationOption({ min: 1, timer: true, default: 5000 }),
+  onError: choiceOption({ values: ERROR_POLICIES, default: 'fail' }),
 })
 
 /**

@@ -1,8 +1,10 @@
-// One table per section describes every option once: how a value is checked (with the default),
-// its doc line for the README and how an environment variable's text becomes a value. Checking the
-// section (parse-group.ts), the `CONFIG_ENV_VARS` list and the "did you mean" suggestions all read
-// these tables. The checks are plain functions rather than zod schemas, so a client bundle that
-// validates its options carries no schema library code for it.
+// One table per section describes every option once: how a value is checked (with the default) and
+// how an environment variable's text becomes a value. Checking the section (parse-group.ts), the
+// `CONFIG_ENV_VARS` list and the "did you mean" suggestions all read these tables. The checks are
+// plain functions rather than zod schemas, so a client bundle that validates its options carries no
+// schema library code for it. The README text of each option (its description, and what leaving an
+// optional one unset means) lives in option-docs.ts instead: only the env-var table reads it, and
+// kept here it would ship in every browser bundle that merely validates a client config.
 
 /**
  * The largest delay `setTimeout` honours (2^31 - 1 ms, about 24.8 days). Browsers and Node turn
@@ -41,24 +43,23 @@ export interface OptionSpec<TValue = unknown, TOptional extends boolean = boolea
   /** Checks a given value (never `undefined`) and returns what the config holds. */
   readonly check: (value: unknown) => Checked<TValue>
   readonly env: EnvFormat
-  /** One line for the README's environment table. */
-  readonly description: string
-  /** The default as the README shows it. */
-  readonly defaultText: string
   /** What a valid value looks like, e.g. `expected an integer >= 1`. */
   readonly expected: string
-  /** What an environment variable's text may be, if not {@link OptionSpec.expected}. */
+  /**
+   * What an environment variable's text may be, when that differs from {@link OptionSpec.expected}
+   * by more than its leading `expected ` (lists, which are comma-separated in the environment).
+   */
   readonly envFormat?: string
 }
 
 /**
- * A problem a group's cross-field check found: the offending key (relative to the group), the
- * value it concerns and what was expected.
+ * A problem a group's cross-field check found: the offending key of the group, the value it
+ * concerns and what was expected.
  *
  * @internal
  */
 export interface GroupIssue {
-  readonly path: readonly string[]
+  readonly key: string
   readonly input: unknown
   readonly message: string
 }
@@ -146,15 +147,38 @@ export function group<TFields extends FieldTable>(
   return { kind: 'group', fields, ...extras }
 }
 
-interface Described {
-  /** One line for the README. */
-  readonly description: string
+/**
+ * A cross-field check: the number at `key` may not be below the one at `floor`. `floorOption` is
+ * the floor's dotted path, which the message names (e.g. `client.requestTimeoutMs`).
+ *
+ * @internal
+ */
+export function notBelow<TKey extends string, TFloor extends string>(
+  key: TKey,
+  floor: TFloor,
+  floorOption: string,
+): (value: Readonly<Record<TKey | TFloor, number>>) => GroupIssue | undefined {
+  return (value) =>
+    value[key] < value[floor]
+      ? {
+          key,
+          input: value[key],
+          message: `expected a value >= \`${floorOption}\` (${value[floor]})`,
+        }
+      : undefined
 }
 
-function option<TValue, TOptional extends boolean>(
-  spec: Omit<OptionSpec<TValue, TOptional>, 'kind'>,
-): OptionSpec<TValue, TOptional> {
-  return { kind: 'option', ...spec }
+/** How an option's given values are checked and read from the environment. */
+type Rule<TValue> = Pick<OptionSpec<TValue>, 'check' | 'env' | 'expected' | 'envFormat'>
+
+/** An option that takes `defaultValue` when left out. */
+function withDefault<TValue>(defaultValue: TValue, rule: Rule<TValue>): OptionSpec<TValue, false> {
+  return { kind: 'option', optional: false, defaultValue, ...rule }
+}
+
+/** An option that stays unset when left out. */
+function withoutDefault<TValue>(rule: Rule<TValue>): OptionSpec<TValue, true> {
+  return { kind: 'option', optional: true, defaultValue: undefined, ...rule }
 }
 
 /** A check that keeps the value as given when `accepts` says so. */
@@ -165,26 +189,37 @@ function accepting<TValue>(
     accepts(value) ? { ok: true, value: value as TValue } : { ok: false, input: value }
 }
 
-const isIntegerIn = (min: number, max: number) => (value: unknown) =>
-  Number.isInteger(value) && (value as number) >= min && (value as number) <= max
+/**
+ * Integers from `min` to `max`; `unit` ends the description, e.g. ` (milliseconds)`. A `max` of
+ * `Number.MAX_SAFE_INTEGER` is no real cap, so the description leaves it out.
+ */
+function integerRule(
+  range: { readonly min: number; readonly max: number },
+  unit: string,
+): Rule<number> {
+  const { min, max } = range
+  return {
+    check: accepting<number>(
+      (value) => Number.isInteger(value) && (value as number) >= min && (value as number) <= max,
+    ),
+    env: 'integer',
+    expected:
+      max === Number.MAX_SAFE_INTEGER
+        ? `expected an integer >= ${min}${unit}`
+        : `expected an integer between ${min} and ${max}${unit}`,
+  }
+}
 
 /**
  * An integer count or size.
  *
  * @internal
  */
-export function integerOption(
-  init: Described & { readonly min: number; readonly default: number },
-): OptionSpec<number, false> {
-  return option({
-    optional: false,
-    defaultValue: init.default,
-    check: accepting(isIntegerIn(init.min, Number.MAX_SAFE_INTEGER)),
-    env: 'integer',
-    description: init.description,
-    defaultText: String(init.default),
-    expected: `expected an integer >= ${init.min}`,
-  })
+export function integerOption(init: {
+  readonly min: number
+  readonly default: number
+}): OptionSpec<number, false> {
+  return withDefault(init.default, integerRule({ min: init.min, max: Number.MAX_SAFE_INTEGER }, ''))
 }
 
 /**
@@ -194,21 +229,13 @@ export function integerOption(
  *
  * @internal
  */
-export function durationOption(
-  init: Described & { readonly min: 0 | 1; readonly default: number; readonly timer: boolean },
-): OptionSpec<number, false> {
+export function durationOption(init: {
+  readonly min: 0 | 1
+  readonly default: number
+  readonly timer: boolean
+}): OptionSpec<number, false> {
   const max = init.timer ? MAX_TIMER_MS : Number.MAX_SAFE_INTEGER
-  return option({
-    optional: false,
-    defaultValue: init.default,
-    check: accepting(isIntegerIn(init.min, max)),
-    env: 'integer',
-    description: init.description,
-    defaultText: String(init.default),
-    expected: init.timer
-      ? `expected an integer between ${init.min} and ${MAX_TIMER_MS} (milliseconds)`
-      : `expected an integer >= ${init.min} (milliseconds)`,
-  })
+  return withDefault(init.default, integerRule({ min: init.min, max }, ' (milliseconds)'))
 }
 
 /**
@@ -216,19 +243,17 @@ export function durationOption(
  *
  * @internal
  */
-export function numberOption(
-  init: Described & { readonly min: number; readonly max: number; readonly default: number },
-): OptionSpec<number, false> {
+export function numberOption(init: {
+  readonly min: number
+  readonly max: number
+  readonly default: number
+}): OptionSpec<number, false> {
   const { min, max } = init
-  return option({
-    optional: false,
-    defaultValue: init.default,
+  return withDefault(init.default, {
     check: accepting(
       (value) => Number.isFinite(value) && (value as number) >= min && (value as number) <= max,
     ),
     env: 'number',
-    description: init.description,
-    defaultText: String(init.default),
     expected: `expected a finite number between ${min} and ${max}`,
   })
 }
@@ -238,18 +263,11 @@ export function numberOption(
  *
  * @internal
  */
-export function booleanOption(
-  init: Described & { readonly default: boolean },
-): OptionSpec<boolean, false> {
-  return option({
-    optional: false,
-    defaultValue: init.default,
+export function booleanOption(init: { readonly default: boolean }): OptionSpec<boolean, false> {
+  return withDefault(init.default, {
     check: accepting((value) => typeof value === 'boolean'),
     env: 'boolean',
-    description: init.description,
-    defaultText: String(init.default),
     expected: 'expected true or false',
-    envFormat: 'true, false, 1 or 0',
   })
 }
 
@@ -258,24 +276,25 @@ export function booleanOption(
  *
  * @internal
  */
-export function textOption(
-  init: Described & { readonly default: string },
-): OptionSpec<string, false> {
-  return option({
-    optional: false,
-    defaultValue: init.default,
+export function textOption(init: { readonly default: string }): OptionSpec<string, false> {
+  return withDefault(init.default, {
     check: (value) => {
       const text = typeof value === 'string' ? value.trim() : ''
       return text === '' ? { ok: false, input: value } : { ok: true, value: text }
     },
     env: 'string',
-    description: init.description,
-    defaultText: init.default,
     expected: 'expected a non-empty string',
   })
 }
 
-const quoted = (values: readonly string[]): string => values.map((v) => `"${v}"`).join(', ')
+/** Any of `values`, refusing everything else. */
+function choiceRule<TValues extends readonly string[]>(values: TValues): Rule<TValues[number]> {
+  return {
+    check: accepting((value) => values.includes(value as string)),
+    env: 'choice',
+    expected: `expected one of ${values.map((v) => `"${v}"`).join(', ')}`,
+  }
+}
 
 /**
  * One of a fixed set of strings, with a default. Pass the values `as const` to keep their literal
@@ -283,18 +302,11 @@ const quoted = (values: readonly string[]): string => values.map((v) => `"${v}"`
  *
  * @internal
  */
-export function choiceOption<TValues extends readonly string[]>(
-  init: Described & { readonly values: TValues; readonly default: TValues[number] },
-): OptionSpec<TValues[number], false> {
-  return option({
-    optional: false,
-    defaultValue: init.default,
-    check: accepting((value) => init.values.includes(value as string)),
-    env: 'choice',
-    description: init.description,
-    defaultText: init.default,
-    expected: `expected one of ${quoted(init.values)}`,
-  })
+export function choiceOption<TValues extends readonly string[]>(init: {
+  readonly values: TValues
+  readonly default: TValues[number]
+}): OptionSpec<TValues[number], false> {
+  return withDefault(init.default, choiceRule(init.values))
 }
 
 /**
@@ -302,18 +314,10 @@ export function choiceOption<TValues extends readonly string[]>(
  *
  * @internal
  */
-export function optionalChoiceOption<TValues extends readonly string[]>(
-  init: Described & { readonly values: TValues; readonly unsetText: string },
-): OptionSpec<TValues[number], true> {
-  return option<TValues[number], true>({
-    optional: true,
-    defaultValue: undefined,
-    check: accepting((value) => init.values.includes(value as string)),
-    env: 'choice',
-    description: init.description,
-    defaultText: init.unsetText,
-    expected: `expected one of ${quoted(init.values)}`,
-  })
+export function optionalChoiceOption<TValues extends readonly string[]>(init: {
+  readonly values: TValues
+}): OptionSpec<TValues[number], true> {
+  return withoutDefault(choiceRule(init.values))
 }
 
 /**
@@ -322,17 +326,12 @@ export function optionalChoiceOption<TValues extends readonly string[]>(
  *
  * @internal
  */
-export function optionalListOption(
-  init: Described & {
-    readonly isItem: (item: string) => boolean
-    readonly nonEmpty: boolean
-    readonly items: string
-    readonly unsetText: string
-  },
-): OptionSpec<string[], true> {
-  return option({
-    optional: true,
-    defaultValue: undefined,
+export function optionalListOption(init: {
+  readonly isItem: (item: string) => boolean
+  readonly nonEmpty: boolean
+  readonly items: string
+}): OptionSpec<string[], true> {
+  return withoutDefault({
     check: (value): Checked<string[]> => {
       if (!Array.isArray(value)) return { ok: false, input: value }
       const index = value.findIndex((item) => typeof item !== 'string' || !init.isItem(item))
@@ -341,8 +340,6 @@ export function optionalListOption(
       return { ok: true, value: [...value] }
     },
     env: 'list',
-    description: init.description,
-    defaultText: init.unsetText,
     expected: `expected ${init.nonEmpty ? 'a non-empty list' : 'a list'} of ${init.items}`,
     envFormat: `comma-separated ${init.items}`,
   })

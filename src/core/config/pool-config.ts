@@ -48,28 +48,10 @@ export interface PoolConfig {
 /** The pool section's options. @internal */
 export const poolOptions = group(
   {
-    maxConnections: integerOption({
-      min: 1,
-      default: 10,
-      description: 'Most connections open at once.',
-    }),
-    maxIdle: integerOption({
-      min: 0,
-      default: 10,
-      description: 'Most idle connections kept (at most maxConnections).',
-    }),
-    idleTimeoutMs: durationOption({
-      min: 1,
-      timer: true,
-      default: 60_000,
-      description: 'An idle connection unused this long is closed.',
-    }),
-    acquireTimeoutMs: durationOption({
-      min: 1,
-      timer: true,
-      default: 10_000,
-      description: 'How long to wait for a free connection.',
-    }),
+    maxConnections: integerOption({ min: 1, default: 10 }),
+    maxIdle: integerOption({ min: 0, default: 10 }),
+    idleTimeoutMs: durationOption({ min: 1, timer: true, default: 60_000 }),
+    acquireTimeoutMs: durationOption({ min: 1, timer: true, default: 10_000 }),
   },
   {
     // Clamped rather than refused: re-resolving a resolved config after lowering maxConnections (an

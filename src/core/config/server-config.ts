@@ -137,77 +137,34 @@ function isOrigin(value: string): boolean {
 /** The server section's options. @internal */
 export const serverOptions = group(
   {
-    name: textOption({ default: 'mcpkit-server', description: 'Name reported in serverInfo.' }),
-    version: textOption({ default: '0.0.0', description: 'Version reported in serverInfo.' }),
-    maxClients: integerOption({
-      min: 1,
-      default: 1000,
-      description: 'Concurrent requests and streams; beyond it the server answers 503.',
-    }),
-    retryAfterMs: durationOption({
-      min: 0,
-      timer: true,
-      default: 1000,
-      description: 'Retry-After sent with that 503 (rounded up to seconds).',
-    }),
-    maxBodyBytes: integerOption({
-      min: 1,
-      default: 4 * 1024 * 1024,
-      description: 'Largest request body read; larger bodies get 413.',
-    }),
+    name: textOption({ default: 'mcpkit-server' }),
+    version: textOption({ default: '0.0.0' }),
+    maxClients: integerOption({ min: 1, default: 1000 }),
+    retryAfterMs: durationOption({ min: 0, timer: true, default: 1000 }),
+    maxBodyBytes: integerOption({ min: 1, default: 4 * 1024 * 1024 }),
     allowedHosts: optionalListOption({
       isItem: (item) => HOST.test(item),
       nonEmpty: true,
       items: 'host names, each optionally with :port (no scheme or path)',
-      unsetText: 'loopback names',
-      description: 'Host header values accepted (DNS-rebinding protection).',
     }),
     allowedOrigins: optionalListOption({
       isItem: isOrigin,
       nonEmpty: false,
       items:
         'origins such as "https://app.example.com" (lower-case scheme and host, port only if not the default, no path or trailing slash)',
-      unsetText: 'loopback origins',
-      description: 'Origin header values accepted from browsers.',
     }),
-    shutdownTimeoutMs: durationOption({
-      min: 0,
-      timer: true,
-      default: 10_000,
-      description: 'How long close() waits for in-flight work before aborting it.',
-    }),
-    sseRetryMs: durationOption({
-      min: 0,
-      timer: true,
-      default: 1000,
-      description: 'SSE retry: value sent before the server closes a stream.',
-    }),
-    keepAliveIntervalMs: durationOption({
-      min: 0,
-      timer: true,
-      default: 15_000,
-      description: 'Interval of SSE keep-alive comments; 0 turns them off.',
-    }),
-    requestTimeoutMs: durationOption({
-      min: 1,
-      timer: true,
-      default: 300_000,
-      description: "How long one request's handler may run.",
-    }),
-    legacy: booleanOption({
-      default: true,
-      description: 'Serve the handshake-era revisions (2024-11-05 to 2025-11-25).',
-    }),
-    legacySse: booleanOption({
-      default: false,
-      description: 'Also serve the 2024-11-05 HTTP+SSE transport.',
-    }),
+    shutdownTimeoutMs: durationOption({ min: 0, timer: true, default: 10_000 }),
+    sseRetryMs: durationOption({ min: 0, timer: true, default: 1000 }),
+    keepAliveIntervalMs: durationOption({ min: 0, timer: true, default: 15_000 }),
+    requestTimeoutMs: durationOption({ min: 1, timer: true, default: 300_000 }),
+    legacy: booleanOption({ default: true }),
+    legacySse: booleanOption({ default: false }),
   },
   {
     check: (value) =>
       value.legacySse && !value.legacy
         ? {
-            path: ['legacySse'],
+            key: 'legacySse',
             input: value.legacySse,
             message:
               'expected false while `server.legacy` is false (HTTP+SSE is a handshake-era transport)',

@@ -78,50 +78,17 @@ export interface SessionConfig {
 }
 
 const eventsOptions = group({
-  maxEventsPerStream: integerOption({
-    min: 1,
-    default: 1000,
-    description: 'Events kept per stream for replay.',
-  }),
-  eventTtlMs: durationOption({
-    min: 1,
-    timer: false,
-    default: 300_000,
-    description: 'How long an event stays available for replay.',
-  }),
+  maxEventsPerStream: integerOption({ min: 1, default: 1000 }),
+  eventTtlMs: durationOption({ min: 1, timer: false, default: 300_000 }),
 })
 
 /** The session section's options. @internal */
 export const sessionOptions = group({
-  idleTimeoutMs: durationOption({
-    min: 1,
-    timer: false,
-    default: 30 * 60_000,
-    description: 'A session unused for this long expires.',
-  }),
-  maxAgeMs: durationOption({
-    min: 1,
-    timer: false,
-    default: 24 * 60 * 60_000,
-    description: 'A session expires this long after it was created.',
-  }),
-  maxSessions: integerOption({
-    min: 1,
-    default: 10_000,
-    description: 'Most sessions kept; the least recently used is evicted.',
-  }),
-  persistIntervalMs: durationOption({
-    min: 1,
-    timer: true,
-    default: 1000,
-    description: 'Flush interval of the write-behind persistence worker.',
-  }),
-  cleanupIntervalMs: durationOption({
-    min: 1,
-    timer: true,
-    default: 60_000,
-    description: 'How often expired sessions are swept.',
-  }),
+  idleTimeoutMs: durationOption({ min: 1, timer: false, default: 30 * 60_000 }),
+  maxAgeMs: durationOption({ min: 1, timer: false, default: 24 * 60 * 60_000 }),
+  maxSessions: integerOption({ min: 1, default: 10_000 }),
+  persistIntervalMs: durationOption({ min: 1, timer: true, default: 1000 }),
+  cleanupIntervalMs: durationOption({ min: 1, timer: true, default: 60_000 }),
   events: eventsOptions,
 })
 

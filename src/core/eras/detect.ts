@@ -64,9 +64,8 @@ export function classifyProbeResponse(response: ProbeResponse): ProbeClassificat
     (error.code === JsonRpcErrorCode.MethodNotFound && status === 404)
   if (!modern) return LEGACY
   const supportedVersions = readSupportedVersions(error)
-  return supportedVersions === undefined
-    ? { era: 'modern', reason: 'modern-error', error }
-    : { era: 'modern', reason: 'modern-error', error, supportedVersions }
+  const identified = { era: 'modern', reason: 'modern-error', error } as const
+  return supportedVersions === undefined ? identified : { ...identified, supportedVersions }
 }
 
 /** The facts of one HTTP request that decide its era. */

@@ -4,7 +4,6 @@
  */
 import { JsonRpcErrorCode } from '../errors/codes.ts'
 import { ConfigError } from '../errors/config-error.ts'
-import { isProtocolError } from '../errors/guards.ts'
 import { ProtocolError } from '../errors/protocol-error.ts'
 import {
   isLegacyRevision,
@@ -109,9 +108,8 @@ export function unsupportedVersionError(init: UnsupportedVersionInit): ProtocolE
  */
 export function readSupportedVersions(error: unknown): readonly string[] | undefined {
   if (typeof error !== 'object' || error === null) return undefined
-  const { code, data } = isProtocolError(error)
-    ? error
-    : (error as { code?: unknown; data?: unknown })
+  // A ProtocolError and a raw error object both carry `code` and `data`.
+  const { code, data } = error as { code?: unknown; data?: unknown }
   if (code !== JsonRpcErrorCode.UnsupportedProtocolVersion) return undefined
   const supported = (data as { supported?: unknown } | null | undefined)?.supported
   if (!Array.isArray(supported)) return undefined

@@ -38,27 +38,24 @@ export const LATEST_LEGACY_REVISION: LegacyRevision = '2025-11-25'
  */
 export const PRE_RELEASE_REVISION = '2024-10-07'
 
-const legacy = new Set<string>(LEGACY_REVISIONS)
-const modern = new Set<string>(MODERN_REVISIONS)
-
 /** Whether `value` names a revision mcpkit implements. */
 export function isProtocolRevision(value: unknown): value is ProtocolRevision {
-  return typeof value === 'string' && (legacy.has(value) || modern.has(value))
+  return isLegacyRevision(value) || isModernRevision(value)
 }
 
 /** Whether `value` names a handshake-based revision. */
 export function isLegacyRevision(value: unknown): value is LegacyRevision {
-  return typeof value === 'string' && legacy.has(value)
+  return (LEGACY_REVISIONS as readonly unknown[]).includes(value)
 }
 
 /** Whether `value` names a stateless revision. */
 export function isModernRevision(value: unknown): value is ModernRevision {
-  return typeof value === 'string' && modern.has(value)
+  return (MODERN_REVISIONS as readonly unknown[]).includes(value)
 }
 
 /** The era a revision belongs to. */
 export function eraOf(revision: ProtocolRevision): ProtocolEra {
-  return modern.has(revision) ? 'modern' : 'legacy'
+  return isModernRevision(revision) ? 'modern' : 'legacy'
 }
 
 /**

@@ -255,6 +255,44 @@ describe('unknown keys', () => {
     )
     expect(error.option).toBe('pool.maxConnection')
   })
+
+  test("a nested group's unknown key comes before its parent's", () => {
+    const input = untyped({ zzz: 1, client: { nope: 1, reconnect: { maxRetry: 1 } } })
+    expect(configError(() => createConfig(input)).option).toBe('client.reconnect.maxRetry')
+  })
+
+  test('only the first unknown key of a group is reported', () => {
+    const error = configError(() =>
+      createConfig(untyped({ pool: { maxIdel: 1, maxConection: 2 } })),
+    )
+    expect(error.option).toBe('pool.maxIdel')
+    expect(error.value).toBe(1)
+  })
+})
+
+describe('which refused value is reported', () => {
+  test('the first in field order, nested groups included', () => {
+    const input = untyped({
+      client: { requestTimeoutMs: 0, reconnect: { maxRetries: -1 } },
+      server: { maxClients: 0 },
+    })
+    expect(configError(() => createConfig(input)).option).toBe('server.maxClients')
+    const client = untyped({ client: { reconnect: { maxRetries: -1 }, maxInputRounds: 0 } })
+    expect(configError(() => createConfig(client)).option).toBe('client.maxInputRounds')
+  })
+
+  test("a nested group's cross-field problem comes before later sections' values", () => {
+    const input = untyped({
+      client: { reconnect: { maxDelayMs: 1, initialDelayMs: 5 } },
+      session: { maxSessions: 0 },
+    })
+    expect(configError(() => createConfig(input)).option).toBe('client.reconnect.maxDelayMs')
+  })
+
+  test('a cross-field check waits until every option of its group is valid', () => {
+    const input = untyped({ client: { maxTotalTimeoutMs: 10, requestTimeoutMs: 100, name: '' } })
+    expect(configError(() => createConfig(input)).option).toBe('client.name')
+  })
 })
 
 describe('cross-field checks name the option and both values', () => {
