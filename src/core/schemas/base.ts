@@ -45,9 +45,6 @@ export const LOGGING_LEVELS = [
   'emergency',
 ] as const
 
-/** A log level (`LoggingLevel` of every revision). */
-export const LoggingLevelSchema = z.enum(LOGGING_LEVELS)
-
 /**
  * Any object, open to every property: `_meta` (`MetaObject`), TypeScript `object` and
  * `{ [key: string]: unknown }` in schema.ts. Arrays and `null` are rejected.
@@ -95,17 +92,26 @@ export const PrioritySchema = z.number().check(z.gte(0), z.lte(1))
 /** A list of strings. */
 export const StringListSchema = z.array(z.string())
 
-/** A map of string values (prompt arguments, completion context). */
-export const StringMapSchema = z.record(z.string(), z.string())
+/** An optional string, the commonest member (descriptions, titles, MIME types). */
+export const OptionalStringSchema = z.optional(z.string())
+
+/** An optional boolean (hints and flags). */
+export const OptionalBooleanSchema = z.optional(z.boolean())
+
+/** An optional safe integer (sizes, counts, bounds). */
+export const OptionalIntSchema = z.optional(z.int())
+
+/** `_meta?: { … }`, the open metadata member most types carry. */
+export const metaField = { _meta: z.optional(OpenObjectSchema) }
 
 /** `{ listChanged?: boolean }`, a capability that may announce list changes. */
-export const ListChangedCapabilitySchema = obj({ listChanged: z.optional(z.boolean()) })
+export const ListChangedCapabilitySchema = obj({ listChanged: OptionalBooleanSchema })
 
 /** `_meta` of a request up to 2025-11-25: open, with an optional progress token. */
 export const LegacyRequestMetaSchema = obj({ progressToken: z.optional(ProgressTokenSchema) })
 
-/** Params of a notification that carries nothing but an optional `_meta` (up to 2025-06-18). */
-export const LegacyNotificationParamsSchema = obj({ _meta: z.optional(OpenObjectSchema) })
+/** Params of a request up to 2025-11-25: open, with that `_meta` (`RequestParams` of 2025-11-25). */
+export const LegacyRequestParamsSchema = obj({ _meta: z.optional(LegacyRequestMetaSchema) })
 
 /** A type used in a definition: a type name to resolve, or a definition of its own. */
 export type Part = string | TypeDef
@@ -135,10 +141,21 @@ export function extend(base: string, shape: (t: Resolver) => z.Shape): TypeDef {
   return (t) => z.extend(t.object(base), shape(t))
 }
 
-/** The type as the previous revision defined it, plus `shape`. */
+/**
+ * The type as the previous revision defined it, plus `shape`. The previous definition is built
+ * again in this revision, so every type it names must still exist here.
+ */
 export function extendBase(shape: (t: Resolver) => z.Shape): TypeDef {
   return (t) => z.extend(t.base(), shape(t))
 }
+
+/** `interface X extends BaseMetadata, Icons { …shape }` (2025-11-25 on). */
+export function extendMetadataAndIcons(shape: (t: Resolver) => z.Shape): TypeDef {
+  return (t) => z.extend(z.extend(t.object('BaseMetadata'), t.object('Icons').shape), shape(t))
+}
+
+/** The type as the previous revision defined it, plus the `icons` of 2025-11-25. */
+export const withIcons: TypeDef = extendBase((t) => t.object('Icons').shape)
 
 /** A union of several named types (`A | B | C`), tried in order. */
 export function anyOf(names: readonly string[]): TypeDef {

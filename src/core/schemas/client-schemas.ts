@@ -1,9 +1,10 @@
 /**
  * The schemas a client validates with: results of the requests it sends, params of the requests a
  * server sends it (legacy) or asks of it through `input_required` (modern), and what its handlers
- * answer. Built from the concerns that hold those types only, so a client bundle leaves out the
- * request, notification and envelope definitions that only a server (or the root `validate`) reads;
- * every type this set defines is the same definition as in the full set.
+ * answer. Built from the concerns that hold those types only, and from the request methods alone, so
+ * a client bundle leaves out the request, notification and envelope definitions and the
+ * notification methods that only a server (or the root `validate`) reads; every type this set
+ * defines is the same definition as in the full set.
  *
  * @internal
  */
@@ -13,7 +14,7 @@ import { contentDefs } from './content.ts'
 import { elicitationDefs } from './elicitation.ts'
 import { jsonRpcDefs } from './json-rpc.ts'
 import { lifecycleDefs } from './lifecycle.ts'
-import { loggingDefs } from './logging.ts'
+import { REQUEST_METHODS } from './methods.ts'
 import { modernDefs } from './modern.ts'
 import { promptDefs } from './prompts.ts'
 import type { RevisionChanges } from './registry.ts'
@@ -27,7 +28,8 @@ import { utilityDefs } from './utilities.ts'
 
 /**
  * The concerns that define what a client reads (structures, results, server→client requests); the
- * full set adds client requests, notifications and envelopes after them.
+ * full set adds named building blocks, logging, client requests, notifications and envelopes
+ * after them.
  */
 export const CLIENT_READ_CONCERNS: readonly RevisionChanges[] = [
   jsonRpcDefs,
@@ -40,18 +42,18 @@ export const CLIENT_READ_CONCERNS: readonly RevisionChanges[] = [
   samplingDefs,
   elicitationDefs,
   rootDefs,
-  loggingDefs,
   completionDefs,
   taskDefs,
   modernDefs,
 ]
 
-const clientSet = createSchemaSet({ concerns: CLIENT_READ_CONCERNS })
+const clientSet = createSchemaSet({ concerns: CLIENT_READ_CONCERNS, methods: [REQUEST_METHODS] })
 
 /**
- * The client's schemas of `revision`: every method's `result`, the `params` of methods a server
- * sends, and the types those use (`ElicitResult`, `InputRequiredResult`, …). A method the client
- * only sends has no `params` schema here (reading it throws); use `schemasFor` for those.
+ * The client's schemas of `revision`: every request method's `result`, the `params` of requests a
+ * server sends, and the types those use (`ElicitResult`, `InputRequiredResult`, …). A request the
+ * client only sends has no `params` schema here (reading it throws), and notification methods are
+ * not listed; use `schemasFor` for those.
  *
  * @example
  * const schema = clientSchemasFor('2026-07-28').methods['tools/call']?.result

@@ -2,7 +2,7 @@
  * Completion: `completion/complete` and the references it completes against.
  */
 
-import { extend, obj, StringListSchema } from './base.ts'
+import { extend, OptionalBooleanSchema, OptionalIntSchema, obj, StringListSchema } from './base.ts'
 import * as z from './kit/index.ts'
 import type { RevisionChanges } from './registry.ts'
 
@@ -14,8 +14,8 @@ function completeResult(maxValues: number | undefined) {
     return {
       completion: obj({
         values,
-        total: z.optional(z.int()),
-        hasMore: z.optional(z.boolean()),
+        total: OptionalIntSchema,
+        hasMore: OptionalBooleanSchema,
       }),
     }
   })

@@ -5,10 +5,12 @@
 
 import {
   anyOf,
-  constant,
   extend,
   extendBase,
+  metaField,
   OpenObjectSchema,
+  OptionalBooleanSchema,
+  OptionalStringSchema,
   obj,
   oneOf,
   PrioritySchema,
@@ -21,7 +23,15 @@ const annotationFields = {
   audience: z.optional(z.array(RoleSchema)),
   priority: z.optional(PrioritySchema),
 }
-const metaField = { _meta: z.optional(OpenObjectSchema) }
+
+/** The blocks every content union of schema.ts starts with. */
+const TEXT_AND_IMAGE = ['TextContent', 'ImageContent']
+
+/** The blocks sampling messages carry from 2025-03-26 on, before the tool blocks of 2025-11-25. */
+export const TEXT_IMAGE_AND_AUDIO = [...TEXT_AND_IMAGE, 'AudioContent']
+
+/** A type of 2025-06-18 that gains `_meta`, as the content types and their resources do. */
+const withMeta = extendBase(() => metaField)
 
 /** `annotations?: Annotations` (2025-03-26 on). */
 function annotations(t: Resolver) {
@@ -36,7 +46,6 @@ function media(type: 'image' | 'audio') {
 /** Content types, by the revision that introduced or changed them. */
 export const contentDefs: RevisionChanges = {
   '2024-11-05': {
-    Role: constant(RoleSchema),
     Annotated: () => obj({ annotations: z.optional(obj(annotationFields)) }),
     TextContent: extend('Annotated', () => ({ type: z.literal('text'), text: z.string() })),
     ImageContent: extend('Annotated', () => media('image')),
@@ -44,15 +53,15 @@ export const contentDefs: RevisionChanges = {
       type: z.literal('resource'),
       resource: t('~ResourceContents'),
     })),
-    ResourceContents: () => obj({ uri: z.string(), mimeType: z.optional(z.string()) }),
+    ResourceContents: () => obj({ uri: z.string(), mimeType: OptionalStringSchema }),
     TextResourceContents: extend('ResourceContents', () => ({ text: z.string() })),
     BlobResourceContents: extend('ResourceContents', () => ({ blob: z.string() })),
     /** `TextResourceContents | BlobResourceContents`. */
     '~ResourceContents': anyOf(['TextResourceContents', 'BlobResourceContents']),
     /** What prompt messages and tool results may carry, before `ContentBlock` (2025-06-18). */
-    '~Content': oneOf('type', ['TextContent', 'ImageContent', 'EmbeddedResource']),
+    '~Content': oneOf('type', [...TEXT_AND_IMAGE, 'EmbeddedResource']),
     /** What sampling messages may carry, before `SamplingMessageContentBlock` (2025-11-25). */
-    '~SamplingContent': oneOf('type', ['TextContent', 'ImageContent']),
+    '~SamplingContent': oneOf('type', TEXT_AND_IMAGE),
   },
   '2025-03-26': {
     Annotated: REMOVED,
@@ -62,24 +71,18 @@ export const contentDefs: RevisionChanges = {
     AudioContent: (t) => obj({ ...media('audio'), ...annotations(t) }),
     EmbeddedResource: (t) =>
       obj({ type: z.literal('resource'), resource: t('~ResourceContents'), ...annotations(t) }),
-    '~Content': oneOf('type', ['TextContent', 'ImageContent', 'AudioContent', 'EmbeddedResource']),
-    '~SamplingContent': oneOf('type', ['TextContent', 'ImageContent', 'AudioContent']),
+    '~Content': oneOf('type', [...TEXT_IMAGE_AND_AUDIO, 'EmbeddedResource']),
+    '~SamplingContent': oneOf('type', TEXT_IMAGE_AND_AUDIO),
   },
   '2025-06-18': {
-    Annotations: extendBase(() => ({ lastModified: z.optional(z.string()) })),
-    TextContent: extendBase(() => metaField),
-    ImageContent: extendBase(() => metaField),
-    AudioContent: extendBase(() => metaField),
-    EmbeddedResource: extendBase(() => metaField),
-    ResourceContents: extendBase(() => metaField),
+    Annotations: extendBase(() => ({ lastModified: OptionalStringSchema })),
+    TextContent: withMeta,
+    ImageContent: withMeta,
+    AudioContent: withMeta,
+    EmbeddedResource: withMeta,
+    ResourceContents: withMeta,
     ResourceLink: extend('Resource', () => ({ type: z.literal('resource_link') })),
-    ContentBlock: oneOf('type', [
-      'TextContent',
-      'ImageContent',
-      'AudioContent',
-      'ResourceLink',
-      'EmbeddedResource',
-    ]),
+    ContentBlock: oneOf('type', [...TEXT_IMAGE_AND_AUDIO, 'ResourceLink', 'EmbeddedResource']),
     '~Content': REMOVED,
   },
   '2025-11-25': {
@@ -97,7 +100,7 @@ export const contentDefs: RevisionChanges = {
         toolUseId: z.string(),
         content: z.array(t('ContentBlock')),
         structuredContent: z.optional(OpenObjectSchema),
-        isError: z.optional(z.boolean()),
+        isError: OptionalBooleanSchema,
         ...metaField,
       }),
   },

@@ -3,26 +3,51 @@
  * URL mode and its `-32042` error (2025-11-25), and the 2026-07-28 input-request form of both.
  */
 
-import { anyOf, extend, extendBase, message, obj, rpcRequest, StringListSchema } from './base.ts'
+import {
+  anyOf,
+  extend,
+  extendBase,
+  message,
+  OptionalBooleanSchema,
+  OptionalIntSchema,
+  OptionalStringSchema,
+  obj,
+  rpcRequest,
+  StringListSchema,
+} from './base.ts'
 import * as z from './kit/index.ts'
 import { REMOVED, type Resolver, type RevisionChanges } from './registry.ts'
 
-const optionalString = z.optional(z.string())
-const described = { title: optionalString, description: optionalString }
+const described = { title: OptionalStringSchema, description: OptionalStringSchema }
+/** The members every string and enum schema starts with. */
+const stringFields = { type: z.literal('string'), ...described }
+/** The enum with display names of 2025-06-18 (`LegacyTitledEnumSchema` from 2025-11-25). */
+const titledEnumFields = {
+  ...stringFields,
+  enum: StringListSchema,
+  enumNames: z.optional(StringListSchema),
+}
 const titledOptions = z.array(obj({ const: z.string(), title: z.string() }))
 const multiSelectFields = {
   type: z.literal('array'),
   ...described,
-  minItems: z.optional(z.int()),
-  maxItems: z.optional(z.int()),
+  minItems: OptionalIntSchema,
+  maxItems: OptionalIntSchema,
   default: z.optional(StringListSchema),
 }
 const actionSchema = z.enum(['accept', 'decline', 'cancel'])
 
+/** The primitive schemas that are not enums. */
+const SCALAR_SCHEMAS = ['StringSchema', 'NumberSchema', 'BooleanSchema']
+const SINGLE_SELECT_ENUMS = ['UntitledSingleSelectEnumSchema', 'TitledSingleSelectEnumSchema']
+const MULTI_SELECT_ENUMS = ['UntitledMultiSelectEnumSchema', 'TitledMultiSelectEnumSchema']
+/** The members of `EnumSchema` from 2025-11-25 on. */
+const ENUM_SCHEMAS = [...SINGLE_SELECT_ENUMS, ...MULTI_SELECT_ENUMS, 'LegacyTitledEnumSchema']
+
 /** `requestedSchema`: a flat object schema of primitive properties. */
 function requestedSchema(t: Resolver, withDialect: boolean) {
   return obj({
-    ...(withDialect ? { $schema: optionalString } : {}),
+    ...(withDialect ? { $schema: OptionalStringSchema } : {}),
     type: z.literal('object'),
     properties: z.record(z.string(), t('PrimitiveSchemaDefinition')),
     required: z.optional(StringListSchema),
@@ -56,10 +81,9 @@ export const elicitationDefs: RevisionChanges = {
   '2025-06-18': {
     StringSchema: () =>
       obj({
-        type: z.literal('string'),
-        ...described,
-        minLength: z.optional(z.int()),
-        maxLength: z.optional(z.int()),
+        ...stringFields,
+        minLength: OptionalIntSchema,
+        maxLength: OptionalIntSchema,
         format: z.optional(z.enum(['email', 'uri', 'date', 'date-time'])),
       }),
     NumberSchema: () =>
@@ -70,46 +94,22 @@ export const elicitationDefs: RevisionChanges = {
         maximum: z.optional(z.number()),
       }),
     BooleanSchema: () =>
-      obj({ type: z.literal('boolean'), ...described, default: z.optional(z.boolean()) }),
-    EnumSchema: () =>
-      obj({
-        type: z.literal('string'),
-        ...described,
-        enum: StringListSchema,
-        enumNames: z.optional(StringListSchema),
-      }),
-    PrimitiveSchemaDefinition: anyOf([
-      'StringSchema',
-      'NumberSchema',
-      'BooleanSchema',
-      'EnumSchema',
-    ]),
+      obj({ type: z.literal('boolean'), ...described, default: OptionalBooleanSchema }),
+    EnumSchema: () => obj(titledEnumFields),
+    PrimitiveSchemaDefinition: anyOf([...SCALAR_SCHEMAS, 'EnumSchema']),
     ElicitRequest: message('elicitation/create', (t) =>
       obj({ message: z.string(), requestedSchema: requestedSchema(t, false) }),
     ),
     ElicitResult: extend('Result', () => resultFields(false)),
   },
   '2025-11-25': {
-    StringSchema: extendBase(() => ({ default: optionalString })),
+    StringSchema: extendBase(() => ({ default: OptionalStringSchema })),
     NumberSchema: extendBase(() => ({ default: z.optional(z.number()) })),
     UntitledSingleSelectEnumSchema: () =>
-      obj({
-        type: z.literal('string'),
-        ...described,
-        enum: StringListSchema,
-        default: optionalString,
-      }),
+      obj({ ...stringFields, enum: StringListSchema, default: OptionalStringSchema }),
     TitledSingleSelectEnumSchema: () =>
-      obj({
-        type: z.literal('string'),
-        ...described,
-        oneOf: titledOptions,
-        default: optionalString,
-      }),
-    SingleSelectEnumSchema: anyOf([
-      'UntitledSingleSelectEnumSchema',
-      'TitledSingleSelectEnumSchema',
-    ]),
+      obj({ ...stringFields, oneOf: titledOptions, default: OptionalStringSchema }),
+    SingleSelectEnumSchema: anyOf(SINGLE_SELECT_ENUMS),
     UntitledMultiSelectEnumSchema: () =>
       obj({
         ...multiSelectFields,
@@ -117,32 +117,10 @@ export const elicitationDefs: RevisionChanges = {
       }),
     TitledMultiSelectEnumSchema: () =>
       obj({ ...multiSelectFields, items: obj({ anyOf: titledOptions }) }),
-    MultiSelectEnumSchema: anyOf(['UntitledMultiSelectEnumSchema', 'TitledMultiSelectEnumSchema']),
-    LegacyTitledEnumSchema: () =>
-      obj({
-        type: z.literal('string'),
-        ...described,
-        enum: StringListSchema,
-        enumNames: z.optional(StringListSchema),
-        default: optionalString,
-      }),
-    EnumSchema: anyOf([
-      'UntitledSingleSelectEnumSchema',
-      'TitledSingleSelectEnumSchema',
-      'UntitledMultiSelectEnumSchema',
-      'TitledMultiSelectEnumSchema',
-      'LegacyTitledEnumSchema',
-    ]),
-    PrimitiveSchemaDefinition: anyOf([
-      'StringSchema',
-      'NumberSchema',
-      'BooleanSchema',
-      'UntitledSingleSelectEnumSchema',
-      'TitledSingleSelectEnumSchema',
-      'UntitledMultiSelectEnumSchema',
-      'TitledMultiSelectEnumSchema',
-      'LegacyTitledEnumSchema',
-    ]),
+    MultiSelectEnumSchema: anyOf(MULTI_SELECT_ENUMS),
+    LegacyTitledEnumSchema: () => obj({ ...titledEnumFields, default: OptionalStringSchema }),
+    EnumSchema: anyOf(ENUM_SCHEMAS),
+    PrimitiveSchemaDefinition: anyOf([...SCALAR_SCHEMAS, ...ENUM_SCHEMAS]),
     ElicitRequestFormParams: extend('TaskAugmentedRequestParams', formFields),
     ElicitRequestURLParams: extend('TaskAugmentedRequestParams', () => ({
       ...urlFields,

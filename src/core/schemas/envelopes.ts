@@ -1,22 +1,63 @@
 /**
  * JSON-RPC envelopes (responses, errors, messages, the batches of 2025-03-26), the typed error
- * responses of 2025-11-25 and 2026-07-28, and the `*ResultResponse` types of 2026-07-28. Validation
- * checks the payloads, not these wrappers, so a client's schema set leaves this file out (see
- * `client-schemas.ts`); the full set keeps them for the root `validate`.
+ * responses of 2025-11-25 and 2026-07-28, the `*ResultResponse` types of 2026-07-28, and the
+ * revision-independent envelope schemas. Validation checks the payloads, not these wrappers, so a
+ * client's schema set leaves this file out (see `client-schemas.ts`); the full set keeps them for
+ * the root `validate`.
  */
 
 import { JsonRpcErrorCode } from '../errors/codes.ts'
 import {
   anyOf,
+  constant,
   extend,
   JsonRpcVersionSchema,
+  OpenObjectSchema,
   obj,
   RequestIdSchema,
   resultResponse,
 } from './base.ts'
-import { JsonRpcErrorObjectSchema } from './json-rpc.ts'
 import * as z from './kit/index.ts'
 import { REMOVED, type RevisionChanges, type TypeDef } from './registry.ts'
+
+/** The JSON-RPC error object of every revision: `{ code, message, data? }`. */
+export const JsonRpcErrorObjectSchema = obj({
+  code: z.int(),
+  message: z.string(),
+  data: z.optional(z.unknown()),
+})
+
+/** Any JSON-RPC request envelope: `{ jsonrpc: "2.0", id, method, params? }` (params an object). */
+export const JsonRpcRequestSchema = obj({
+  jsonrpc: JsonRpcVersionSchema,
+  id: RequestIdSchema,
+  method: z.string(),
+  params: z.optional(OpenObjectSchema),
+})
+
+/** Any JSON-RPC notification envelope: `{ jsonrpc: "2.0", method, params? }`. */
+export const JsonRpcNotificationSchema = obj({
+  jsonrpc: JsonRpcVersionSchema,
+  method: z.string(),
+  params: z.optional(OpenObjectSchema),
+})
+
+/** Any successful response envelope: `{ jsonrpc: "2.0", id, result }` (result an object). */
+export const JsonRpcResultResponseSchema = obj({
+  jsonrpc: JsonRpcVersionSchema,
+  id: RequestIdSchema,
+  result: OpenObjectSchema,
+})
+
+/**
+ * Any error response envelope: `{ jsonrpc: "2.0", id?, error }`. `id` may be absent (2025-11-25 on)
+ * when the request's id could not be read.
+ */
+export const JsonRpcErrorResponseSchema = obj({
+  jsonrpc: JsonRpcVersionSchema,
+  id: z.optional(RequestIdSchema),
+  error: JsonRpcErrorObjectSchema,
+})
 
 const jsonRpcMessage = anyOf([
   'JSONRPCRequest',
@@ -69,6 +110,7 @@ export const envelopeDefs: RevisionChanges = {
     JSONRPCMessage: jsonRpcMessage,
   },
   '2025-11-25': {
+    Error: constant(JsonRpcErrorObjectSchema),
     JSONRPCResultResponse: (t) =>
       obj({ jsonrpc: JsonRpcVersionSchema, id: RequestIdSchema, result: t('Result') }),
     JSONRPCErrorResponse: (t) =>

@@ -11,8 +11,9 @@
  *
  * Each revision is derived from the previous one (see `registry.ts`), its table is created on first
  * use and each schema is built when first read; see {@link schemasFor}. The full set
- * (`revisions.ts`) has every type; the client's set (`client-schemas.ts`) only those a client
- * validates, so client bundles leave out requests, notifications and envelopes.
+ * (`revisions.ts`) has every type and method; the client's set (`client-schemas.ts`) only the types a
+ * client validates and the request methods, so client bundles leave out requests, notifications,
+ * envelopes, logging and the named building blocks (`named-blocks.ts`).
  *
  * Objects are open wherever schema.json is (everywhere), and required members, literals, enums,
  * integers and number ranges follow schema.json, with these deliberate differences:
@@ -32,7 +33,6 @@ export {
   JsonRpcVersionSchema,
   JsonValueSchema,
   LOGGING_LEVELS,
-  LoggingLevelSchema,
   OpenObjectSchema,
   ProgressTokenSchema,
   RequestIdSchema,
@@ -44,7 +44,8 @@ export {
   JsonRpcNotificationSchema,
   JsonRpcRequestSchema,
   JsonRpcResultResponseSchema,
-} from './json-rpc.ts'
+} from './envelopes.ts'
+export { LoggingLevelSchema } from './logging.ts'
 export {
   BAGGAGE_META_KEY,
   CLIENT_CAPABILITIES_META_KEY,

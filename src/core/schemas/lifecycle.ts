@@ -6,9 +6,12 @@
 import {
   extend,
   extendBase,
+  extendMetadataAndIcons,
   JsonObjectSchema,
   ListChangedCapabilitySchema,
   OpenObjectSchema,
+  OptionalBooleanSchema,
+  OptionalStringSchema,
   obj,
 } from './base.ts'
 import * as z from './kit/index.ts'
@@ -19,8 +22,8 @@ export const experimental = z.optional(z.record(z.string(), OpenObjectSchema))
 /** `experimental` and `extensions` capabilities in 2026-07-28: JSON objects by name. */
 export const modernExperimental = z.optional(z.record(z.string(), JsonObjectSchema))
 const resourcesCapability = obj({
-  subscribe: z.optional(z.boolean()),
-  listChanged: z.optional(z.boolean()),
+  subscribe: OptionalBooleanSchema,
+  listChanged: OptionalBooleanSchema,
 })
 
 /** `ServerCapabilities` as 2024-11-05 defined it. */
@@ -66,31 +69,30 @@ export const lifecycleDefs: RevisionChanges = {
       protocolVersion: z.string(),
       capabilities: t('ServerCapabilities'),
       serverInfo: t('Implementation'),
-      instructions: z.optional(z.string()),
+      instructions: OptionalStringSchema,
     })),
   },
   '2025-03-26': {
     ServerCapabilities: extendBase(() => ({ completions: z.optional(OpenObjectSchema) })),
   },
   '2025-06-18': {
-    BaseMetadata: () => obj({ name: z.string(), title: z.optional(z.string()) }),
+    BaseMetadata: () => obj({ name: z.string(), title: OptionalStringSchema }),
     Implementation: extend('BaseMetadata', () => ({ version: z.string() })),
   },
   '2025-11-25': {
     Icon: () =>
       obj({
         src: z.string(),
-        mimeType: z.optional(z.string()),
+        mimeType: OptionalStringSchema,
         sizes: z.optional(z.array(z.string())),
         theme: z.optional(z.enum(['light', 'dark'])),
       }),
     Icons: (t) => obj({ icons: z.optional(z.array(t('Icon'))) }),
-    Implementation: (t) =>
-      z.extend(z.extend(t.object('BaseMetadata'), t.object('Icons').shape), {
-        version: z.string(),
-        description: z.optional(z.string()),
-        websiteUrl: z.optional(z.string()),
-      }),
+    Implementation: extendMetadataAndIcons(() => ({
+      version: z.string(),
+      description: OptionalStringSchema,
+      websiteUrl: OptionalStringSchema,
+    })),
     ServerCapabilities: extendBase(() => ({ tasks: z.optional(serverTasksCapability()) })),
   },
   '2026-07-28': {

@@ -1,7 +1,9 @@
 /**
- * The request and notification methods of each revision: who sends them and which schema.ts types
- * describe the message and its result. The `ClientRequest`, `ServerRequest`, `ClientNotification`,
- * `ServerNotification`, `ClientResult` and `ServerResult` unions are derived from these tables.
+ * The request methods of each revision: who sends them and which schema.ts types describe the
+ * message and its result. Notification methods are in `notification-methods.ts`, which only the full
+ * set reads (a client validates no notification). The `ClientRequest`, `ServerRequest`,
+ * `ClientNotification`, `ServerNotification`, `ClientResult` and `ServerResult` unions are derived
+ * from both tables.
  */
 import type { ProtocolRevision } from '../eras/versions.ts'
 import { anyOf, oneOf } from './base.ts'
@@ -21,68 +23,63 @@ export interface MethodSpec {
 /** A revision's methods, by method name. */
 export type MethodSpecs = Readonly<Record<string, MethodSpec>>
 
-type MethodChanges = Readonly<Record<string, MethodSpec | typeof REMOVED>>
+/** One revision's changes to a method table: new or changed methods, and removed ones. */
+export type MethodChanges = Readonly<Record<string, MethodSpec | typeof REMOVED>>
 
-const request = (from: MethodSpec['from'], message: string, result: string): MethodSpec => ({
-  kind: 'request',
-  from,
-  message,
-  result,
-})
-const notification = (from: MethodSpec['from'], message: string): MethodSpec => ({
-  kind: 'notification',
-  from,
-  message,
-})
+/** A method table: each revision's changes to the previous revision's methods. */
+export type MethodTable = Readonly<Record<ProtocolRevision, MethodChanges>>
 
-const CHANGES: Readonly<Record<ProtocolRevision, MethodChanges>> = {
+/**
+ * Makes requests sent by `from` whose schema.ts types are `<name>Request` and, unless `result` names
+ * another type, `<name>Result` (schema.ts names almost every request pair so).
+ */
+function requestsFrom(from: MethodSpec['from']) {
+  return (name: string, result = `${name}Result`): MethodSpec => ({
+    kind: 'request',
+    from,
+    message: `${name}Request`,
+    result,
+  })
+}
+
+/** A request of `ClientRequest`. */
+const clientRequest = requestsFrom('client')
+/** A request of `ServerRequest`. */
+const serverRequest = requestsFrom('server')
+/** A request of both `ClientRequest` and `ServerRequest`. */
+const sharedRequest = requestsFrom('both')
+
+/** The request methods of each revision. */
+export const REQUEST_METHODS: MethodTable = {
   '2024-11-05': {
-    initialize: request('client', 'InitializeRequest', 'InitializeResult'),
-    ping: request('both', 'PingRequest', 'EmptyResult'),
-    'completion/complete': request('client', 'CompleteRequest', 'CompleteResult'),
-    'logging/setLevel': request('client', 'SetLevelRequest', 'EmptyResult'),
-    'prompts/get': request('client', 'GetPromptRequest', 'GetPromptResult'),
-    'prompts/list': request('client', 'ListPromptsRequest', 'ListPromptsResult'),
-    'resources/list': request('client', 'ListResourcesRequest', 'ListResourcesResult'),
-    'resources/templates/list': request(
-      'client',
-      'ListResourceTemplatesRequest',
-      'ListResourceTemplatesResult',
-    ),
-    'resources/read': request('client', 'ReadResourceRequest', 'ReadResourceResult'),
-    'resources/subscribe': request('client', 'SubscribeRequest', 'EmptyResult'),
-    'resources/unsubscribe': request('client', 'UnsubscribeRequest', 'EmptyResult'),
-    'tools/call': request('client', 'CallToolRequest', 'CallToolResult'),
-    'tools/list': request('client', 'ListToolsRequest', 'ListToolsResult'),
-    'sampling/createMessage': request('server', 'CreateMessageRequest', 'CreateMessageResult'),
-    'roots/list': request('server', 'ListRootsRequest', 'ListRootsResult'),
-    'notifications/cancelled': notification('both', 'CancelledNotification'),
-    'notifications/progress': notification('both', 'ProgressNotification'),
-    'notifications/initialized': notification('client', 'InitializedNotification'),
-    'notifications/roots/list_changed': notification('client', 'RootsListChangedNotification'),
-    'notifications/message': notification('server', 'LoggingMessageNotification'),
-    'notifications/resources/updated': notification('server', 'ResourceUpdatedNotification'),
-    'notifications/resources/list_changed': notification(
-      'server',
-      'ResourceListChangedNotification',
-    ),
-    'notifications/tools/list_changed': notification('server', 'ToolListChangedNotification'),
-    'notifications/prompts/list_changed': notification('server', 'PromptListChangedNotification'),
+    initialize: clientRequest('Initialize'),
+    ping: sharedRequest('Ping', 'EmptyResult'),
+    'completion/complete': clientRequest('Complete'),
+    'logging/setLevel': clientRequest('SetLevel', 'EmptyResult'),
+    'prompts/get': clientRequest('GetPrompt'),
+    'prompts/list': clientRequest('ListPrompts'),
+    'resources/list': clientRequest('ListResources'),
+    'resources/templates/list': clientRequest('ListResourceTemplates'),
+    'resources/read': clientRequest('ReadResource'),
+    'resources/subscribe': clientRequest('Subscribe', 'EmptyResult'),
+    'resources/unsubscribe': clientRequest('Unsubscribe', 'EmptyResult'),
+    'tools/call': clientRequest('CallTool'),
+    'tools/list': clientRequest('ListTools'),
+    'sampling/createMessage': serverRequest('CreateMessage'),
+    'roots/list': serverRequest('ListRoots'),
   },
   '2025-03-26': {},
   '2025-06-18': {
-    'elicitation/create': request('server', 'ElicitRequest', 'ElicitResult'),
+    'elicitation/create': serverRequest('Elicit'),
   },
   '2025-11-25': {
-    'tools/call': request('client', 'CallToolRequest', '~CallToolOutcome'),
-    'sampling/createMessage': request('server', 'CreateMessageRequest', '~CreateMessageOutcome'),
-    'elicitation/create': request('server', 'ElicitRequest', '~ElicitOutcome'),
-    'tasks/get': request('both', 'GetTaskRequest', 'GetTaskResult'),
-    'tasks/result': request('both', 'GetTaskPayloadRequest', 'GetTaskPayloadResult'),
-    'tasks/list': request('both', 'ListTasksRequest', 'ListTasksResult'),
-    'tasks/cancel': request('both', 'CancelTaskRequest', 'CancelTaskResult'),
-    'notifications/tasks/status': notification('both', 'TaskStatusNotification'),
-    'notifications/elicitation/complete': notification('server', 'ElicitationCompleteNotification'),
+    'tools/call': clientRequest('CallTool', '~CallToolOutcome'),
+    'sampling/createMessage': serverRequest('CreateMessage', '~CreateMessageOutcome'),
+    'elicitation/create': serverRequest('Elicit', '~ElicitOutcome'),
+    'tasks/get': sharedRequest('GetTask'),
+    'tasks/result': sharedRequest('GetTaskPayload'),
+    'tasks/list': sharedRequest('ListTasks'),
+    'tasks/cancel': sharedRequest('CancelTask'),
   },
   '2026-07-28': {
     initialize: REMOVED,
@@ -97,33 +94,29 @@ const CHANGES: Readonly<Record<ProtocolRevision, MethodChanges>> = {
     'tasks/result': REMOVED,
     'tasks/list': REMOVED,
     'tasks/cancel': REMOVED,
-    'notifications/initialized': REMOVED,
-    'notifications/roots/list_changed': REMOVED,
-    'notifications/tasks/status': REMOVED,
-    'notifications/elicitation/complete': REMOVED,
-    'server/discover': request('client', 'DiscoverRequest', 'DiscoverResult'),
-    'subscriptions/listen': request(
-      'client',
-      'SubscriptionsListenRequest',
-      'SubscriptionsListenResult',
-    ),
-    'tools/call': request('client', 'CallToolRequest', '~CallToolOutcome'),
-    'prompts/get': request('client', 'GetPromptRequest', '~GetPromptOutcome'),
-    'resources/read': request('client', 'ReadResourceRequest', '~ReadResourceOutcome'),
-    'notifications/progress': notification('server', 'ProgressNotification'),
-    'notifications/subscriptions/acknowledged': notification(
-      'server',
-      'SubscriptionsAcknowledgedNotification',
-    ),
+    'server/discover': clientRequest('Discover'),
+    'subscriptions/listen': clientRequest('SubscriptionsListen'),
+    'tools/call': clientRequest('CallTool', '~CallToolOutcome'),
+    'prompts/get': clientRequest('GetPrompt', '~GetPromptOutcome'),
+    'resources/read': clientRequest('ReadResource', '~ReadResourceOutcome'),
   },
 }
 
-/** Applies one revision's method changes to the previous revision's methods. */
-export function deriveMethods(parent: MethodSpecs, revision: ProtocolRevision): MethodSpecs {
+/**
+ * Applies one revision's changes from each of `tables` (in order) to the previous revision's
+ * methods.
+ */
+export function deriveMethods(
+  parent: MethodSpecs,
+  revision: ProtocolRevision,
+  tables: readonly MethodTable[],
+): MethodSpecs {
   const methods: Record<string, MethodSpec> = { ...parent }
-  for (const [name, spec] of Object.entries(CHANGES[revision])) {
-    if (spec === REMOVED) delete methods[name]
-    else methods[name] = spec
+  for (const table of tables) {
+    for (const [name, spec] of Object.entries(table[revision])) {
+      if (spec === REMOVED) delete methods[name]
+      else methods[name] = spec
+    }
   }
   return methods
 }

@@ -6,11 +6,8 @@
  */
 
 import {
-  constant,
   extend,
-  JsonObjectSchema,
-  JsonValueSchema,
-  OpenObjectSchema,
+  OptionalStringSchema,
   obj,
   oneOf,
   RequestIdSchema,
@@ -51,11 +48,6 @@ export function resultTypeOf(result: unknown): string {
 /** What 2026-07-28 adds or changes, by type. */
 export const modernDefs: RevisionChanges = {
   '2026-07-28': {
-    JSONValue: constant(JsonValueSchema),
-    JSONObject: constant(JsonObjectSchema),
-    JSONArray: () => z.array(JsonValueSchema),
-    MetaObject: constant(OpenObjectSchema),
-    NotificationMetaObject: () => obj({ [SUBSCRIPTION_ID_META_KEY]: z.optional(RequestIdSchema) }),
     ResultMetaObject: (t) => obj({ [SERVER_INFO_META_KEY]: z.optional(t('Implementation')) }),
     ResultType: () => z.string(),
     CacheableResult: extend('~CompleteResult', () => ({
@@ -71,7 +63,7 @@ export const modernDefs: RevisionChanges = {
         .extend(t.object('Result'), {
           resultType: z.literal('input_required'),
           inputRequests: z.optional(t('InputRequests')),
-          requestState: z.optional(z.string()),
+          requestState: OptionalStringSchema,
         })
         .check(
           z.refine(
@@ -83,7 +75,7 @@ export const modernDefs: RevisionChanges = {
     DiscoverResult: extend('CacheableResult', (t) => ({
       supportedVersions: StringListSchema,
       capabilities: t('ServerCapabilities'),
-      instructions: z.optional(z.string()),
+      instructions: OptionalStringSchema,
     })),
 
     SubscriptionsListenResultMetaObject: extend('ResultMetaObject', () => ({

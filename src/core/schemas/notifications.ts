@@ -1,14 +1,15 @@
 /**
- * Every notification type of every revision and its params. Neither side validates notifications
- * it receives against these before handing them on, so only the full schema set (servers, the
- * root `validate`) includes them; a client's set leaves this file out (see `client-schemas.ts`).
+ * Every notification type of every revision and its params, with the base `Notification` and
+ * `NotificationParams` types they build on. Neither side validates notifications it receives
+ * against these before handing them on, so only the full schema set (servers, the root `validate`)
+ * includes them; a client's set leaves this file out (see `client-schemas.ts`).
  */
 
 import {
+  constant,
   extend,
-  LegacyNotificationParamsSchema,
-  LoggingLevelSchema,
   message,
+  OpenObjectSchema,
   obj,
   optional,
   ProgressTokenSchema,
@@ -16,7 +17,12 @@ import {
   rpcNotification,
 } from './base.ts'
 import * as z from './kit/index.ts'
+import { LoggingLevelSchema } from './logging.ts'
+import { SUBSCRIPTION_ID_META_KEY } from './meta-keys.ts'
 import { REMOVED, type RevisionChanges } from './registry.ts'
+
+/** Params of a notification that carries nothing but an optional `_meta` (up to 2025-06-18). */
+const LegacyNotificationParamsSchema = obj({ _meta: z.optional(OpenObjectSchema) })
 
 const messageFields = {
   level: LoggingLevelSchema,
@@ -35,6 +41,8 @@ const uriParams = () => obj({ uri: z.string() })
 /** Notification types, by the revision that introduced or changed them. */
 export const notificationDefs: RevisionChanges = {
   '2024-11-05': {
+    Notification: () =>
+      obj({ method: z.string(), params: z.optional(LegacyNotificationParamsSchema) }),
     InitializedNotification: message(
       'notifications/initialized',
       (t) => t.object('Notification').shape.params as z.Schema,
@@ -64,6 +72,8 @@ export const notificationDefs: RevisionChanges = {
     ),
   },
   '2025-11-25': {
+    NotificationParams: constant(LegacyNotificationParamsSchema),
+    Notification: () => obj({ method: z.string(), params: z.optional(OpenObjectSchema) }),
     TaskStatusNotificationParams: (t) =>
       z.extend(t.object('NotificationParams'), t.object('Task').shape),
     TaskStatusNotification: rpcNotification(
@@ -118,6 +128,8 @@ export const notificationDefs: RevisionChanges = {
     ),
   },
   '2026-07-28': {
+    NotificationMetaObject: () => obj({ [SUBSCRIPTION_ID_META_KEY]: z.optional(RequestIdSchema) }),
+    NotificationParams: (t) => obj({ _meta: z.optional(t('NotificationMetaObject')) }),
     TaskStatusNotificationParams: REMOVED,
     TaskStatusNotification: REMOVED,
     InitializedNotification: REMOVED,

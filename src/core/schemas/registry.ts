@@ -134,21 +134,16 @@ export class SchemaTable {
   }
 
   #resolveNode(node: DefNode, name: string): z.Schema {
+    // Reuse what the node built where every dependency resolves to the same schema here.
+    const resolve = (dep: Dependency) =>
+      dep.name === undefined ? this.#resolveParent(node, name) : this.get(dep.name)
     for (const built of node.built) {
-      if (
-        built.dependencies.every((dep) => this.#resolveDependency(node, dep, name) === dep.schema)
-      ) {
-        return built.schema
-      }
+      if (built.dependencies.every((dep) => resolve(dep) === dep.schema)) return built.schema
     }
     const dependencies: Dependency[] = []
     const schema = node.build(this.#resolver(node, name, dependencies))
     node.built.push({ dependencies, schema })
     return schema
-  }
-
-  #resolveDependency(node: DefNode, dep: Dependency, name: string): z.Schema {
-    return dep.name === undefined ? this.#resolveParent(node, name) : this.get(dep.name)
   }
 
   #resolveParent(node: DefNode, name: string): z.Schema {

@@ -12,7 +12,6 @@ import {
   extendBase,
   JsonObjectSchema,
   ListChangedCapabilitySchema,
-  LoggingLevelSchema,
   message,
   OpenObjectSchema,
   obj,
@@ -21,10 +20,10 @@ import {
   paginatedRequest,
   rpcRequest,
   StringListSchema,
-  StringMapSchema,
 } from './base.ts'
 import * as z from './kit/index.ts'
 import { experimental, modernExperimental } from './lifecycle.ts'
+import { LoggingLevelSchema } from './logging.ts'
 import {
   CLIENT_CAPABILITIES_META_KEY,
   CLIENT_INFO_META_KEY,
@@ -34,6 +33,8 @@ import {
 } from './meta-keys.ts'
 import { REMOVED, type Resolver, type RevisionChanges } from './registry.ts'
 
+/** A map of string values (prompt arguments, completion context). */
+const StringMapSchema = z.record(z.string(), z.string())
 const callToolFields = { name: z.string(), arguments: z.optional(OpenObjectSchema) }
 const argument = obj({ name: z.string(), value: z.string() })
 const context = obj({ arguments: z.optional(StringMapSchema) })

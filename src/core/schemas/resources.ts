@@ -3,25 +3,31 @@
  * (`resources/subscribe`, removed in 2026-07-28 in favour of `subscriptions/listen`).
  */
 
-import { extend, extendBase, OpenObjectSchema, obj, outcome } from './base.ts'
+import {
+  extend,
+  metaField,
+  OptionalIntSchema,
+  OptionalStringSchema,
+  obj,
+  outcome,
+  withIcons,
+} from './base.ts'
 import * as z from './kit/index.ts'
 import type { Resolver, RevisionChanges } from './registry.ts'
 
 /** The descriptive fields of a resource or template, beside its `uri`/`uriTemplate`. */
 function described(t: Resolver | undefined) {
   return {
-    description: z.optional(z.string()),
-    mimeType: z.optional(z.string()),
+    description: OptionalStringSchema,
+    mimeType: OptionalStringSchema,
     ...(t === undefined ? {} : { annotations: z.optional(t('Annotations')) }),
   }
 }
 
 /** `Resource` fields beside `name`. */
 function resourceFields(t: Resolver | undefined) {
-  return { uri: z.string(), ...described(t), size: z.optional(z.int()) }
+  return { uri: z.string(), ...described(t), size: OptionalIntSchema }
 }
-
-const metaField = { _meta: z.optional(OpenObjectSchema) }
 
 /** Resource types, by the revision that introduced or changed them. */
 export const resourceDefs: RevisionChanges = {
@@ -53,8 +59,8 @@ export const resourceDefs: RevisionChanges = {
     })),
   },
   '2025-11-25': {
-    Resource: extendBase((t) => t.object('Icons').shape),
-    ResourceTemplate: extendBase((t) => t.object('Icons').shape),
+    Resource: withIcons,
+    ResourceTemplate: withIcons,
   },
   '2026-07-28': {
     ReadResourceResult: extend('CacheableResult', (t) => ({

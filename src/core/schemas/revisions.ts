@@ -6,7 +6,10 @@
 import type { ProtocolRevision } from '../eras/versions.ts'
 import { CLIENT_READ_CONCERNS } from './client-schemas.ts'
 import { envelopeDefs } from './envelopes.ts'
-import { unionDefs } from './methods.ts'
+import { loggingDefs } from './logging.ts'
+import { REQUEST_METHODS, unionDefs } from './methods.ts'
+import { namedBlockDefs } from './named-blocks.ts'
+import { NOTIFICATION_METHODS } from './notification-methods.ts'
 import { notificationDefs } from './notifications.ts'
 import type { SchemaTable } from './registry.ts'
 import { requestDefs } from './requests.ts'
@@ -16,7 +19,15 @@ import { type ValidationResult, validateWith } from './validate.ts'
 export type { MethodSchemas, RevisionSchemas } from './schema-set.ts'
 
 const fullSet = createSchemaSet({
-  concerns: [...CLIENT_READ_CONCERNS, requestDefs, notificationDefs, envelopeDefs],
+  concerns: [
+    ...CLIENT_READ_CONCERNS,
+    namedBlockDefs,
+    loggingDefs,
+    requestDefs,
+    notificationDefs,
+    envelopeDefs,
+  ],
+  methods: [REQUEST_METHODS, NOTIFICATION_METHODS],
   derived: unionDefs,
 })
 

@@ -7,9 +7,10 @@
 import {
   extend,
   extendBase,
-  LegacyRequestMetaSchema,
+  LegacyRequestParamsSchema,
   message,
-  OpenObjectSchema,
+  metaField,
+  OptionalStringSchema,
   obj,
   optional,
   rpcRequest,
@@ -20,22 +21,18 @@ import type { RevisionChanges } from './registry.ts'
 /** Root types, by the revision that introduced or changed them. */
 export const rootDefs: RevisionChanges = {
   '2024-11-05': {
-    Root: () => obj({ uri: z.string(), name: z.optional(z.string()) }),
-    ListRootsRequest: message('roots/list', () =>
-      z.optional(obj({ _meta: z.optional(LegacyRequestMetaSchema) })),
-    ),
+    Root: () => obj({ uri: z.string(), name: OptionalStringSchema }),
+    ListRootsRequest: message('roots/list', () => z.optional(LegacyRequestParamsSchema)),
     ListRootsResult: extend('Result', (t) => ({ roots: z.array(t('Root')) })),
   },
   '2025-06-18': {
-    Root: extendBase(() => ({ _meta: z.optional(OpenObjectSchema) })),
+    Root: extendBase(() => metaField),
   },
   '2025-11-25': {
     ListRootsRequest: rpcRequest('roots/list', optional('RequestParams')),
   },
   '2026-07-28': {
-    ListRootsRequest: message('roots/list', () =>
-      z.optional(obj({ _meta: z.optional(OpenObjectSchema) })),
-    ),
+    ListRootsRequest: message('roots/list', () => z.optional(obj(metaField))),
     ListRootsResult: (t) => obj({ roots: z.array(t('Root')) }),
   },
 }

@@ -9,7 +9,9 @@ import {
   extend,
   JsonObjectSchema,
   message,
+  metaField,
   OpenObjectSchema,
+  OptionalStringSchema,
   obj,
   oneOf,
   PrioritySchema,
@@ -17,6 +19,7 @@ import {
   rpcRequest,
   StringListSchema,
 } from './base.ts'
+import { TEXT_IMAGE_AND_AUDIO } from './content.ts'
 import * as z from './kit/index.ts'
 import { REMOVED, type Resolver, type RevisionChanges } from './registry.ts'
 
@@ -25,7 +28,7 @@ function samplingFields(t: Resolver) {
   return {
     messages: z.array(t('SamplingMessage')),
     modelPreferences: z.optional(t('ModelPreferences')),
-    systemPrompt: z.optional(z.string()),
+    systemPrompt: OptionalStringSchema,
     includeContext: z.optional(z.enum(['none', 'thisServer', 'allServers'])),
     temperature: z.optional(z.number()),
     maxTokens: z.int(),
@@ -40,12 +43,12 @@ function toolFields(t: Resolver) {
 }
 
 /** `CreateMessageResult` beside the sampling message it extends. */
-const resultFields = { model: z.string(), stopReason: z.optional(z.string()) }
+const resultFields = { model: z.string(), stopReason: OptionalStringSchema }
 
 /** Sampling types, by the revision that introduced or changed them. */
 export const samplingDefs: RevisionChanges = {
   '2024-11-05': {
-    ModelHint: () => obj({ name: z.optional(z.string()) }),
+    ModelHint: () => obj({ name: OptionalStringSchema }),
     ModelPreferences: (t) =>
       obj({
         hints: z.optional(z.array(t('ModelHint'))),
@@ -62,9 +65,7 @@ export const samplingDefs: RevisionChanges = {
     '~SamplingContent': REMOVED,
     ToolChoice: () => obj({ mode: z.optional(z.enum(['auto', 'required', 'none'])) }),
     SamplingMessageContentBlock: oneOf('type', [
-      'TextContent',
-      'ImageContent',
-      'AudioContent',
+      ...TEXT_IMAGE_AND_AUDIO,
       'ToolUseContent',
       'ToolResultContent',
     ]),
@@ -73,7 +74,7 @@ export const samplingDefs: RevisionChanges = {
       return obj({
         role: RoleSchema,
         content: z.union([block, z.array(block)]),
-        _meta: z.optional(OpenObjectSchema),
+        ...metaField,
       })
     },
     CreateMessageRequestParams: extend('TaskAugmentedRequestParams', (t) => ({

@@ -13,7 +13,7 @@
 
 import { PROTOCOL_REVISIONS, type ProtocolRevision } from '../eras/versions.ts'
 import type * as z from './kit/index.ts'
-import { deriveMethods, type MethodSpec, type MethodSpecs } from './methods.ts'
+import { deriveMethods, type MethodSpec, type MethodSpecs, type MethodTable } from './methods.ts'
 import {
   asObject,
   type DefChanges,
@@ -57,6 +57,8 @@ export interface RevisionSchemas {
 export interface SchemaSetOptions {
   /** The concerns' changes, applied in order for each revision. */
   readonly concerns: readonly RevisionChanges[]
+  /** The method tables whose methods the set has, applied in order for each revision. */
+  readonly methods: readonly MethodTable[]
   /** Types derived from each revision's method table (the six message unions of the full set). */
   readonly derived?: (methods: MethodSpecs) => DefChanges
 }
@@ -84,27 +86,33 @@ export function isPublicType(table: SchemaTable, name: string): boolean {
   return !name.startsWith(INTERNAL_PREFIX) && table.has(name)
 }
 
+/** An enumerable property that builds its schema when first read. */
+function lazy(get: () => z.Schema): PropertyDescriptor {
+  return { enumerable: true, get }
+}
+
 /** A frozen record whose properties build their schema when first read. */
 function lazyTypes(table: SchemaTable): Readonly<Record<string, z.Schema>> {
   const types: Record<string, z.Schema> = {}
   for (const name of table.names()) {
     if (name.startsWith(INTERNAL_PREFIX)) continue
-    Object.defineProperty(types, name, { enumerable: true, get: () => table.get(name) })
+    Object.defineProperty(
+      types,
+      name,
+      lazy(() => table.get(name)),
+    )
   }
   return Object.freeze(types)
 }
 
 /** A method's schemas, each built when first read. */
 function lazyMethod(table: SchemaTable, spec: MethodSpec): MethodSchemas {
+  const { message, result } = spec
   const method = { kind: spec.kind, from: spec.from } as MethodSchemas
-  const { result } = spec
   Object.defineProperties(method, {
-    message: { enumerable: true, get: () => table.get(spec.message) },
-    params: {
-      enumerable: true,
-      get: () => asObject(table.get(spec.message), spec.message).shape.params as z.Schema,
-    },
-    ...(result === undefined ? {} : { result: { enumerable: true, get: () => table.get(result) } }),
+    message: lazy(() => table.get(message)),
+    params: lazy(() => asObject(table.get(message), message).shape.params as z.Schema),
+    ...(result === undefined ? {} : { result: lazy(() => table.get(result)) }),
   })
   return Object.freeze(method)
 }
@@ -124,7 +132,7 @@ export function createSchemaSet(options: SchemaSetOptions): SchemaSet {
     const index = PROTOCOL_REVISIONS.indexOf(revision)
     const previous = index > 0 ? PROTOCOL_REVISIONS[index - 1] : undefined
     const parent = previous === undefined ? undefined : assemble(previous)
-    const methods = deriveMethods(parent?.methods ?? {}, revision)
+    const methods = deriveMethods(parent?.methods ?? {}, revision, options.methods)
     const changes = options.concerns
       .map((concern) => concern[revision])
       .filter((change): change is DefChanges => change !== undefined)

@@ -4,7 +4,14 @@
  * `io.modelcontextprotocol/tasks` extension, outside the core schema.
  */
 
-import { extend, obj, paginatedRequest, rpcRequest } from './base.ts'
+import {
+  extend,
+  OptionalIntSchema,
+  OptionalStringSchema,
+  obj,
+  paginatedRequest,
+  rpcRequest,
+} from './base.ts'
 import * as z from './kit/index.ts'
 import { type DefChanges, REMOVED, type RevisionChanges, type TypeDef } from './registry.ts'
 
@@ -15,17 +22,17 @@ const resultAndTask: TypeDef = (t) => z.extend(t.object('Result'), t.object('Tas
 
 const tasks2025: DefChanges = {
   TaskStatus: () => z.enum(['working', 'input_required', 'completed', 'failed', 'cancelled']),
-  TaskMetadata: () => obj({ ttl: z.optional(z.int()) }),
+  TaskMetadata: () => obj({ ttl: OptionalIntSchema }),
   RelatedTaskMetadata: () => obj({ taskId: z.string() }),
   Task: (t) =>
     obj({
       taskId: z.string(),
       status: t('TaskStatus'),
-      statusMessage: z.optional(z.string()),
+      statusMessage: OptionalStringSchema,
       createdAt: z.string(),
       lastUpdatedAt: z.string(),
       ttl: z.nullable(z.int()),
-      pollInterval: z.optional(z.int()),
+      pollInterval: OptionalIntSchema,
     }),
   TaskAugmentedRequestParams: extend('RequestParams', (t) => ({
     task: z.optional(t('TaskMetadata')),

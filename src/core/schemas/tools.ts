@@ -6,7 +6,11 @@ import {
   anyOf,
   extend,
   extendBase,
+  extendMetadataAndIcons,
+  metaField,
   OpenObjectSchema,
+  OptionalBooleanSchema,
+  OptionalStringSchema,
   obj,
   outcome,
   StringListSchema,
@@ -14,13 +18,10 @@ import {
 import * as z from './kit/index.ts'
 import { REMOVED, type Resolver, type RevisionChanges } from './registry.ts'
 
-const optionalString = z.optional(z.string())
-const metaField = { _meta: z.optional(OpenObjectSchema) }
-
 /** `inputSchema`/`outputSchema` up to 2025-11-25: an object schema with `properties`/`required`. */
 function objectSchema(withDialect: boolean) {
   return obj({
-    ...(withDialect ? { $schema: optionalString } : {}),
+    ...(withDialect ? { $schema: OptionalStringSchema } : {}),
     type: z.literal('object'),
     properties: z.optional(z.record(z.string(), OpenObjectSchema)),
     required: z.optional(StringListSchema),
@@ -30,7 +31,7 @@ function objectSchema(withDialect: boolean) {
 /** `Tool` fields from 2025-06-18 on, beside `BaseMetadata` (and icons from 2025-11-25). */
 function toolFields(t: Resolver, withDialect: boolean) {
   return {
-    description: optionalString,
+    description: OptionalStringSchema,
     inputSchema: objectSchema(withDialect),
     outputSchema: z.optional(objectSchema(withDialect)),
     annotations: z.optional(t('ToolAnnotations')),
@@ -39,35 +40,37 @@ function toolFields(t: Resolver, withDialect: boolean) {
 }
 
 /** `Tool` in 2026-07-28: the schemas may use any JSON Schema 2020-12 keyword. */
-function tool2026(t: Resolver) {
-  return z.extend(z.extend(t.object('BaseMetadata'), t.object('Icons').shape), {
-    description: optionalString,
-    inputSchema: obj({ $schema: optionalString, type: z.literal('object') }),
-    outputSchema: z.optional(obj({ $schema: optionalString })),
-    annotations: z.optional(t('ToolAnnotations')),
-    ...metaField,
-  })
-}
+const tool2026 = extendMetadataAndIcons((t) => ({
+  description: OptionalStringSchema,
+  inputSchema: obj({ $schema: OptionalStringSchema, type: z.literal('object') }),
+  outputSchema: z.optional(obj({ $schema: OptionalStringSchema })),
+  annotations: z.optional(t('ToolAnnotations')),
+  ...metaField,
+}))
 
 /** Tool types, by the revision that introduced or changed them. */
 export const toolDefs: RevisionChanges = {
   '2024-11-05': {
     Tool: () =>
-      obj({ name: z.string(), description: optionalString, inputSchema: objectSchema(false) }),
+      obj({
+        name: z.string(),
+        description: OptionalStringSchema,
+        inputSchema: objectSchema(false),
+      }),
     ListToolsResult: extend('~ListResult', (t) => ({ tools: z.array(t('Tool')) })),
     CallToolResult: extend('~CompleteResult', (t) => ({
       content: z.array(t('~Content')),
-      isError: z.optional(z.boolean()),
+      isError: OptionalBooleanSchema,
     })),
   },
   '2025-03-26': {
     ToolAnnotations: () =>
       obj({
-        title: optionalString,
-        readOnlyHint: z.optional(z.boolean()),
-        destructiveHint: z.optional(z.boolean()),
-        idempotentHint: z.optional(z.boolean()),
-        openWorldHint: z.optional(z.boolean()),
+        title: OptionalStringSchema,
+        readOnlyHint: OptionalBooleanSchema,
+        destructiveHint: OptionalBooleanSchema,
+        idempotentHint: OptionalBooleanSchema,
+        openWorldHint: OptionalBooleanSchema,
       }),
     Tool: extendBase((t) => ({ annotations: z.optional(t('ToolAnnotations')) })),
   },
@@ -76,28 +79,23 @@ export const toolDefs: RevisionChanges = {
     CallToolResult: extend('~CompleteResult', (t) => ({
       content: z.array(t('ContentBlock')),
       structuredContent: z.optional(OpenObjectSchema),
-      isError: z.optional(z.boolean()),
+      isError: OptionalBooleanSchema,
     })),
   },
   '2025-11-25': {
     ToolExecution: () =>
       obj({ taskSupport: z.optional(z.enum(['forbidden', 'optional', 'required'])) }),
-    Tool: (t) =>
-      z.extend(z.extend(t.object('BaseMetadata'), t.object('Icons').shape), {
-        ...toolFields(t, true),
-        execution: z.optional(t('ToolExecution')),
-      }),
+    Tool: extendMetadataAndIcons((t) => ({
+      ...toolFields(t, true),
+      execution: z.optional(t('ToolExecution')),
+    })),
     /** What `tools/call` answers: the result, or a task when the request asked for one. */
     '~CallToolOutcome': anyOf(['CallToolResult', 'CreateTaskResult']),
   },
   '2026-07-28': {
     ToolExecution: REMOVED,
     Tool: tool2026,
-    CallToolResult: extend('~CompleteResult', (t) => ({
-      content: z.array(t('ContentBlock')),
-      structuredContent: z.optional(z.unknown()),
-      isError: z.optional(z.boolean()),
-    })),
+    CallToolResult: extendBase(() => ({ structuredContent: z.optional(z.unknown()) })),
     '~CallToolOutcome': outcome('CallToolResult'),
   },
 }

@@ -5,7 +5,7 @@
 import {
   CursorSchema,
   extend,
-  LegacyRequestMetaSchema,
+  LegacyRequestParamsSchema,
   message,
   obj,
   optional,
@@ -17,9 +17,7 @@ import { REMOVED, type RevisionChanges } from './registry.ts'
 /** Utility types, by the revision that introduced or changed them. */
 export const utilityDefs: RevisionChanges = {
   '2024-11-05': {
-    PingRequest: message('ping', () =>
-      z.optional(obj({ _meta: z.optional(LegacyRequestMetaSchema) })),
-    ),
+    PingRequest: message('ping', () => z.optional(LegacyRequestParamsSchema)),
     PaginatedRequest: () =>
       obj({ method: z.string(), params: z.optional(obj({ cursor: z.optional(CursorSchema) })) }),
     PaginatedResult: extend('Result', () => ({ nextCursor: z.optional(CursorSchema) })),

@@ -47,9 +47,10 @@ function typeName(value: unknown): string {
 const literal = (value: unknown): string =>
   typeof value === 'string' ? JSON.stringify(value) : String(value)
 
-/** The bound of a size check: `>= 0`, `at most 100 items`. */
-function bound(issue: Issue, limit: unknown): string {
+/** The bound of a size check (`too_small`, `too_big`): `to be >=0`, `to have <=100 items`. */
+function bound(issue: Issue): string {
   const small = issue.code === 'too_small'
+  const limit = small ? issue.minimum : issue.maximum
   const relation = issue.inclusive === false ? (small ? '>' : '<') : small ? '>=' : '<='
   return issue.origin === 'array'
     ? `expected array to have ${relation}${String(limit)} items`
@@ -71,9 +72,8 @@ function issueText(issue: Issue): string {
         : `expected one of ${values.map(literal).join('|')}`
     }
     case 'too_big':
-      return bound(issue, issue.maximum)
     case 'too_small':
-      return bound(issue, issue.minimum)
+      return bound(issue)
     case 'unrecognized_keys':
       return `unrecognized keys: ${(issue.keys ?? []).join(', ')}`
     case 'invalid_union': {
@@ -144,13 +144,10 @@ function typeOnlyFailure(branches: readonly (readonly Issue[])[]): string | unde
 function flattenUnion(issue: Issue, prefix: Path, out: SchemaIssue[]): void {
   const here = toPath(prefix, issue.path)
   const errors = issue.errors ?? []
-  if (errors.length === 0) {
-    out.push({ path: here, message: describe(issue) })
-    return
-  }
-  const merged = typeOnlyFailure(errors)
-  if (merged !== undefined) {
-    out.push({ path: here, message: merged })
+  // No branch to report (no discriminator matched), or one issue for them all.
+  const single = errors.length === 0 ? describe(issue) : typeOnlyFailure(errors)
+  if (single !== undefined) {
+    out.push({ path: here, message: single })
     return
   }
   let best: SchemaIssue[] = []

@@ -20,8 +20,17 @@ describe.each(PROTOCOL_REVISIONS)('client schemas of %s', (revision) => {
   const client = clientSchemasFor(revision)
   const full = schemasFor(revision)
 
-  test('has the same methods as the full set', () => {
-    expect(Object.keys(client.methods).sort()).toEqual(Object.keys(full.methods).sort())
+  test('has the request methods of the full set, in its order, and no notification method', () => {
+    const requests = Object.entries(full.methods)
+      .filter(([, method]) => method.kind === 'request')
+      .map(([name]) => name)
+    expect(Object.keys(client.methods)).toEqual(requests)
+    for (const [name, method] of Object.entries(client.methods)) {
+      expect({ kind: method.kind, from: method.from }, name).toEqual({
+        kind: full.methods[name]?.kind,
+        from: full.methods[name]?.from,
+      })
+    }
   })
 
   test('builds every result, and the params of every request a server may send', () => {
@@ -41,10 +50,14 @@ describe.each(PROTOCOL_REVISIONS)('client schemas of %s', (revision) => {
     }
   })
 
-  test('leaves out the client requests, notifications and envelopes', () => {
+  test('leaves out the client requests, notifications, envelopes and named building blocks', () => {
     expect(client.types.CallToolRequest).toBeUndefined()
     expect(client.types.ProgressNotification).toBeUndefined()
+    expect(client.types.Notification).toBeUndefined()
     expect(client.types.JSONRPCResponse).toBeUndefined()
+    expect(client.types.Error).toBeUndefined()
+    expect(client.types.LoggingLevel).toBeUndefined()
+    expect(client.types.RequestId).toBeUndefined()
   })
 
   test('judges every vector of its types as the full set does, with the same paths', () => {

@@ -77,6 +77,61 @@ describe('kit schemas', () => {
     expect(issuesOf(schema, ['a', 1])?.[0]?.path).toEqual([1])
   })
 
+  test('optional admits undefined and absence; nullable admits null and is absent only if its inner is', () => {
+    const schema = z.looseObject({
+      ttl: z.nullable(z.int()),
+      note: z.nullable(z.optional(z.string())),
+      flag: z.optional(z.nullable(z.boolean())),
+    })
+    expect(issuesOf(schema, { ttl: null, note: null, flag: null })).toBeUndefined()
+    expect(issuesOf(schema, { ttl: 3, note: undefined })).toBeUndefined()
+    expect(issuesOf(schema, {})).toEqual([
+      { code: 'invalid_type', expected: 'number', input: undefined, path: ['ttl'] },
+    ])
+    expect(issuesOf(schema, { ttl: undefined, note: 1, flag: 'x' })).toEqual([
+      { code: 'invalid_type', expected: 'number', input: undefined, path: ['ttl'] },
+      { code: 'invalid_type', expected: 'string', input: 1, path: ['note'] },
+      { code: 'invalid_type', expected: 'boolean', input: 'x', path: ['flag'] },
+    ])
+  })
+
+  test('bounds report what they measured, on the side they broke', () => {
+    const bounded = z.number().check(z.gte(0), z.lte(1))
+    expect(issuesOf(bounded, -1)).toEqual([
+      {
+        code: 'too_small',
+        origin: 'number',
+        minimum: 0,
+        inclusive: true,
+        input: -1,
+        path: [],
+        continue: true,
+      },
+    ])
+    expect(issuesOf(z.string().check(z.maxLength(1)), 'ab')).toEqual([
+      {
+        code: 'too_big',
+        origin: 'string',
+        maximum: 1,
+        inclusive: true,
+        input: 'ab',
+        path: [],
+        continue: true,
+      },
+    ])
+    expect(issuesOf(z.int(), -(2 ** 60))).toEqual([
+      {
+        code: 'too_small',
+        origin: 'int',
+        minimum: Number.MIN_SAFE_INTEGER,
+        inclusive: true,
+        input: -(2 ** 60),
+        path: [],
+        continue: true,
+      },
+    ])
+  })
+
   test('a union reports every branch, or the one branch that kept its type', () => {
     const id = z.union([z.string(), z.int()])
     expect(issuesOf(id, 'a')).toBeUndefined()

@@ -7,36 +7,32 @@
 import type { Issue } from './issue.ts'
 import type { Check } from './schema.ts'
 
+/** The bound a value broke: a `minimum` (`too_small`) or a `maximum` (`too_big`), inclusive. */
+export type Bound = { readonly minimum: number } | { readonly maximum: number }
+
+/** The issue of `input`, measured as `origin` (`number`, `int`, `array`, `string`), beyond `bound`. */
+export function outOfBounds(bound: Bound, origin: string, input: unknown): Issue {
+  return {
+    code: 'minimum' in bound ? 'too_small' : 'too_big',
+    origin,
+    ...bound,
+    inclusive: true,
+    input,
+    path: [],
+    continue: true,
+  }
+}
+
 /** `value >= minimum`. */
 export function gte(minimum: number): Check {
   return (value) =>
-    (value as number) >= minimum
-      ? undefined
-      : {
-          code: 'too_small',
-          origin: 'number',
-          minimum,
-          inclusive: true,
-          input: value,
-          path: [],
-          continue: true,
-        }
+    (value as number) >= minimum ? undefined : outOfBounds({ minimum }, 'number', value)
 }
 
 /** `value <= maximum`. */
 export function lte(maximum: number): Check {
   return (value) =>
-    (value as number) <= maximum
-      ? undefined
-      : {
-          code: 'too_big',
-          origin: 'number',
-          maximum,
-          inclusive: true,
-          input: value,
-          path: [],
-          continue: true,
-        }
+    (value as number) <= maximum ? undefined : outOfBounds({ maximum }, 'number', value)
 }
 
 /** A check that bounds a length; an array schema tests it before walking its items. */
@@ -47,15 +43,7 @@ export function maxLength(maximum: number): LengthCheck {
   const check: Check = (value) =>
     (value as { length: number }).length <= maximum
       ? undefined
-      : {
-          code: 'too_big',
-          origin: Array.isArray(value) ? 'array' : 'string',
-          maximum,
-          inclusive: true,
-          input: value,
-          path: [],
-          continue: true,
-        }
+      : outOfBounds({ maximum }, Array.isArray(value) ? 'array' : 'string', value)
   return Object.assign(check, { maxLength: maximum })
 }
 

@@ -12,7 +12,8 @@ import { Schema } from './schema.ts'
 /** The members of an object schema. */
 export type Shape = Readonly<Record<string, Schema>>
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
+/** Whether `value` is an object that is neither `null` nor an array. */
+export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** An object made by `{}`, `Object.create(null)` or `JSON.parse` (what a record may be). */
@@ -24,27 +25,19 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return isObject(proto) && Object.hasOwn(proto, 'isPrototypeOf')
 }
 
-class OptionalSchema<T> extends Schema<T | undefined> {
+/** `inner`, or exactly `orValue` besides: `undefined` (optional) or `null` (nullable). */
+class OrValueSchema<T, TOr extends undefined | null> extends Schema<T | TOr> {
   readonly inner: Schema<T>
-  constructor(inner: Schema<T>) {
+  readonly orValue: TOr
+  constructor(inner: Schema<T>, orValue: TOr) {
     super()
     this.inner = inner
-    this.optional = true
+    this.orValue = orValue
+    // A nullable member may be absent only if its inner schema may.
+    this.optional = orValue === undefined || inner.optional
   }
   protected parseType(value: unknown): readonly Issue[] | undefined {
-    return value === undefined ? undefined : this.inner.run(value)
-  }
-}
-
-class NullableSchema<T> extends Schema<T | null> {
-  readonly inner: Schema<T>
-  constructor(inner: Schema<T>) {
-    super()
-    this.inner = inner
-    this.optional = inner.optional
-  }
-  protected parseType(value: unknown): readonly Issue[] | undefined {
-    return value === null ? undefined : this.inner.run(value)
+    return value === this.orValue ? undefined : this.inner.run(value)
   }
 }
 
@@ -54,21 +47,16 @@ class ArraySchema<T> extends Schema<T[]> {
     super()
     this.item = item
   }
-  override run(value: unknown): readonly Issue[] | undefined {
-    // An array over its bound is refused before its items are walked (it may be huge), and
-    // reports the bound only, as zod does.
-    if (Array.isArray(value)) {
-      for (const check of this.checks) {
-        const limit = (check as Partial<LengthCheck>).maxLength
-        const issue = limit !== undefined && value.length > limit ? check(value) : undefined
-        if (issue !== undefined) return [{ ...issue, continue: false }]
-      }
-    }
-    return super.run(value)
-  }
 
   protected parseType(value: unknown): readonly Issue[] | undefined {
     if (!Array.isArray(value)) return [typeIssue('array', value)]
+    // An array over its bound is refused before its items are walked (it may be huge), and
+    // reports the bound only, as zod does: the issue stops the checks that follow.
+    for (const check of this.checks) {
+      const limit = (check as Partial<LengthCheck>).maxLength
+      const issue = limit !== undefined && value.length > limit ? check(value) : undefined
+      if (issue !== undefined) return [{ ...issue, continue: false }]
+    }
     let out: Issue[] | undefined
     for (let index = 0; index < value.length; index++) {
       const issues = this.item.run(value[index])
@@ -134,10 +122,11 @@ export class ObjectSchema extends Schema<Record<string, unknown>> {
 }
 
 /** `value` or absent. */
-export const optional = <T>(inner: Schema<T>): Schema<T | undefined> => new OptionalSchema(inner)
+export const optional = <T>(inner: Schema<T>): Schema<T | undefined> =>
+  new OrValueSchema(inner, undefined)
 
 /** `value` or `null`. */
-export const nullable = <T>(inner: Schema<T>): Schema<T | null> => new NullableSchema(inner)
+export const nullable = <T>(inner: Schema<T>): Schema<T | null> => new OrValueSchema(inner, null)
 
 /** A list of `item`. */
 export const array = <T>(item: Schema<T>): Schema<T[]> => new ArraySchema(item)

@@ -4,28 +4,24 @@
  *
  * @internal
  */
-import { refine } from './checks.ts'
+import { outOfBounds, refine } from './checks.ts'
 import { type Issue, typeIssue } from './issue.ts'
 import { type Check, Schema } from './schema.ts'
 
-class StringSchema extends Schema<string> {
-  protected parseType(value: unknown): readonly Issue[] | undefined {
-    return typeof value === 'string' ? undefined : [typeIssue('string', value)]
+/**
+ * A string, a boolean or a finite number (`NaN` and `±Infinity` fail, as JSON cannot carry them),
+ * told by `typeof`.
+ */
+class TypeSchema<T> extends Schema<T> {
+  readonly type: 'string' | 'number' | 'boolean'
+  constructor(type: 'string' | 'number' | 'boolean') {
+    super()
+    this.type = type
   }
-}
-
-/** A finite number (`NaN` and `±Infinity` fail, as JSON cannot carry them). */
-class NumberSchema extends Schema<number> {
   protected parseType(value: unknown): readonly Issue[] | undefined {
-    return typeof value === 'number' && Number.isFinite(value)
+    return typeof value === this.type && (this.type !== 'number' || Number.isFinite(value))
       ? undefined
-      : [typeIssue('number', value)]
-  }
-}
-
-class BooleanSchema extends Schema<boolean> {
-  protected parseType(value: unknown): readonly Issue[] | undefined {
-    return typeof value === 'boolean' ? undefined : [typeIssue('boolean', value)]
+      : [typeIssue(this.type, value)]
   }
 }
 
@@ -57,29 +53,24 @@ class ValueSchema<T> extends Schema<T> {
 const safeInteger: Check = (value) => {
   if (!Number.isInteger(value)) return { ...typeIssue('int', value), continue: false }
   if (Number.isSafeInteger(value)) return undefined
-  const big = (value as number) > 0
-  return {
-    code: big ? 'too_big' : 'too_small',
-    origin: 'int',
-    [big ? 'maximum' : 'minimum']: big ? Number.MAX_SAFE_INTEGER : Number.MIN_SAFE_INTEGER,
-    inclusive: true,
-    input: value,
-    path: [],
-    continue: true,
-  }
+  const bound =
+    (value as number) > 0
+      ? { maximum: Number.MAX_SAFE_INTEGER }
+      : { minimum: Number.MIN_SAFE_INTEGER }
+  return outOfBounds(bound, 'int', value)
 }
 
 /** Any string. */
-export const string = (): Schema<string> => new StringSchema()
+export const string = (): Schema<string> => new TypeSchema('string')
 
 /** Any finite number. */
-export const number = (): Schema<number> => new NumberSchema()
+export const number = (): Schema<number> => new TypeSchema('number')
 
 /** A safe integer. */
-export const int = (): Schema<number> => new NumberSchema().check(safeInteger)
+export const int = (): Schema<number> => number().check(safeInteger)
 
 /** `true` or `false`. */
-export const boolean = (): Schema<boolean> => new BooleanSchema()
+export const boolean = (): Schema<boolean> => new TypeSchema('boolean')
 
 /** Anything, `undefined` included. */
 export const unknown = (): Schema => new UnknownSchema()

@@ -6,7 +6,7 @@
  * @internal
  */
 
-import type { ObjectSchema } from './composites.ts'
+import { isObject, type ObjectSchema } from './composites.ts'
 import { aborted, type Issue, typeIssue } from './issue.ts'
 import { Schema } from './schema.ts'
 
@@ -48,10 +48,8 @@ class DiscriminatedUnionSchema<T> extends Schema<T> {
     this.optional = options.some((option) => option.optional)
   }
   protected parseType(value: unknown): readonly Issue[] | undefined {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      return [typeIssue('object', value)]
-    }
-    const option = this.byValue.get((value as Record<string, unknown>)[this.key])
+    if (!isObject(value)) return [typeIssue('object', value)]
+    const option = this.byValue.get(value[this.key])
     if (option !== undefined) return option.run(value)
     return [
       {
