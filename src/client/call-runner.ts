@@ -37,7 +37,7 @@ export interface CallRunnerOptions {
 export interface Call {
   readonly wire: Wire
   readonly method: string
-  readonly params: JsonRpcParams | undefined
+  readonly params?: JsonRpcParams | undefined
   readonly options: CallOptions
   /** HTTP headers of this call beyond the standard ones (`Mcp-Param-*`). */
   readonly headers?: Record<string, string> | undefined
@@ -65,7 +65,7 @@ export class CallRunner {
   }
 
   /** The wire options of a call. Throws a `ConfigError` for a bad per-call timeout. */
-  wireOptions(options: CallOptions, headers?: Record<string, string>): WireRequestOptions {
+  #wireOptions({ options, headers }: Call): WireRequestOptions {
     const { config, closing } = this.#options
     const timeoutMs = checkTimeout('timeoutMs', options.timeoutMs ?? config.requestTimeoutMs)
     const maxTotalTimeoutMs = checkTimeout(
@@ -109,7 +109,7 @@ export class CallRunner {
 
   async #rounds(call: Call): Promise<{ result: unknown; rounds: number }> {
     const { wire, method } = call
-    const options = this.wireOptions(call.options, call.headers)
+    const options = this.#wireOptions(call)
     const once = async (params: JsonRpcParams | undefined) =>
       validateResult(wire.protocolVersion, method, await wire.request(method, params, options))
     if (wire.era !== 'modern' || !INPUT_CAPABLE_METHODS.has(method)) {

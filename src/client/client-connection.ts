@@ -17,7 +17,7 @@ import {
   type ServerFacts,
   serverFacts,
 } from './connect-context.ts'
-import { connectHttp, transportSettings } from './connect-http.ts'
+import { connectHttp } from './connect-http.ts'
 import { connectHttpSse } from './connect-http-sse.ts'
 import { serverRequestHandler } from './input-dispatch.ts'
 import type { Wire } from './wire.ts'
@@ -51,35 +51,17 @@ export class ClientConnection {
   get session(): ClientSession | undefined {
     const state = this.#state
     if (state === undefined) return undefined
-    const { wire, source } = state.connected
-    return {
-      era: wire.era,
-      protocolVersion: wire.protocolVersion,
-      transport: wire.transport,
-      source,
-      sessionId: wire.sessionId,
-      serverInfo: state.facts.serverInfo,
-      capabilities: state.facts.capabilities,
-      instructions: state.facts.instructions,
-    }
+    const { connected, facts } = state
+    return { ...negotiated(connected), sessionId: connected.wire.sessionId, ...facts }
   }
 
-  /** The wire, negotiating first when needed. */
+  /**
+   * The wire, negotiating first when needed. Concurrent callers share one negotiation; a failed one
+   * is forgotten, so the next call tries again.
+   */
   async wire(signal: AbortSignal | undefined): Promise<Wire> {
-    return (await this.#ready(signal)).connected.wire
-  }
-
-  /** Closes the wire (after a negotiation in progress settles). */
-  async close(): Promise<void> {
-    const state = await this.#connecting?.catch(() => undefined)
-    await state?.connected.wire.close()
-  }
-
-  #ready(signal: AbortSignal | undefined): Promise<State> {
     if (this.#hooks.closing.aborted) {
-      return Promise.reject(
-        new AbortError({ operation: 'connect', reason: 'the client is closed' }),
-      )
+      throw new AbortError({ operation: 'connect', reason: 'the client is closed' })
     }
     if (this.#connecting === undefined) {
       const connecting = this.#open(signal)
@@ -88,7 +70,13 @@ export class ClientConnection {
         if (this.#connecting === connecting) this.#connecting = undefined
       })
     }
-    return this.#connecting
+    return (await this.#connecting).connected.wire
+  }
+
+  /** Closes the wire (after a negotiation in progress settles). */
+  async close(): Promise<void> {
+    const state = await this.#connecting?.catch(() => undefined)
+    await state?.connected.wire.close()
   }
 
   async #open(signal: AbortSignal | undefined): Promise<State> {
@@ -110,23 +98,14 @@ export class ClientConnection {
     }
     const state: State = { connected, facts: serverFacts(connected) }
     this.#state = state
-    const { wire, source } = connected
-    emit({
-      type: 'negotiation:settled',
-      era: wire.era,
-      protocolVersion: wire.protocolVersion,
-      transport: wire.transport,
-      source,
-    })
+    emit({ type: 'negotiation:settled', ...negotiated(connected) })
     return state
   }
 
   #negotiate(context: ConnectContext): Promise<Connected> {
     const { target } = this.#options
     if (target.kind === 'connection') return connectConnection(context, target.connection)
-    if (target.transport === 'http+sse') {
-      return connectHttpSse(context, transportSettings(context, target.url), 'pinned')
-    }
+    if (target.transport === 'http+sse') return connectHttpSse(context, target.url, 'pinned')
     return connectHttp(context, target.url)
   }
 
@@ -137,4 +116,9 @@ export class ClientConnection {
       revision: wire?.protocolVersion ?? LATEST_LEGACY_REVISION,
     } as const
   }
+}
+
+/** What was negotiated, as the session and the `negotiation:settled` event report it. */
+function negotiated({ wire, source }: Connected) {
+  return { era: wire.era, protocolVersion: wire.protocolVersion, transport: wire.transport, source }
 }

@@ -4,6 +4,7 @@
 import {
   type ClientConfig,
   type ClientConfigInput,
+  clientOptions,
   resolveClientConfig,
 } from '../core/config/client-config.ts'
 import { closestName } from '../core/config/closest-name.ts'
@@ -15,6 +16,7 @@ import { defaultHttpSse, defaultHttpTransport } from './default-transports.ts'
 import { type EraCache, sharedEraCache } from './era-cache.ts'
 import type { HttpTransport } from './http-transport.ts'
 import type { InputHandlers } from './input-types.ts'
+import { refuseOption } from './refuse-option.ts'
 import type { Implementation, JsonObject } from './result-types.ts'
 
 /** What an HTTP transport factory receives. */
@@ -108,14 +110,10 @@ export function resolveClientOptions(options: ClientOptions): ResolvedClientOpti
   const config = resolveClientConfig(configInput(options))
   const target = resolveTarget(options)
   for (const name of ['elicitation', 'sampling', 'roots'] as const) {
-    const handler: unknown = options.handlers?.[name]
-    if (handler !== undefined && typeof handler !== 'function') {
-      refuse(`handlers.${name}`, handler, 'a function')
-    }
+    checkFunction(`handlers.${name}`, options.handlers?.[name])
   }
   for (const name of ['fetch', 'createHttpTransport', 'connectHttpSse'] as const) {
-    const value: unknown = options[name]
-    if (value !== undefined && typeof value !== 'function') refuse(name, value, 'a function')
+    checkFunction(name, options[name])
   }
   return {
     config,
@@ -133,16 +131,8 @@ export function resolveClientOptions(options: ClientOptions): ResolvedClientOpti
   }
 }
 
-const CONFIG_KEYS = [
-  'name',
-  'version',
-  'requestTimeoutMs',
-  'maxTotalTimeoutMs',
-  'resetTimeoutOnProgress',
-  'protocolVersion',
-  'maxInputRounds',
-  'reconnect',
-] as const satisfies readonly (keyof ClientConfigInput)[]
+/** The `ClientConfigInput` keys, in the order the core client section lists them. */
+const CONFIG_KEYS = Object.keys(clientOptions.fields) as (keyof ClientConfigInput)[]
 
 const OWN_KEYS = [
   'url',
@@ -184,36 +174,32 @@ function configInput(options: ClientOptions): ClientConfigInput {
 function resolveTarget(options: ClientOptions): ClientTarget {
   const { url, connection } = options
   if ((url === undefined) === (connection === undefined)) {
-    refuse('url', url, 'set, or `connection` set, but not both')
+    refuseOption('url', url, 'set, or `connection` set, but not both')
   }
   if (connection !== undefined) {
     // Checked here in full: the client's engine trusts the options it is given.
     const readable = connection.readable as Partial<ReadableStream> | undefined
     if (typeof connection.send !== 'function' || typeof readable?.getReader !== 'function') {
-      refuse('connection', connection, 'a Connection')
+      refuseOption('connection', connection, 'a Connection')
     }
     return { kind: 'connection', connection }
   }
-  let parsed: URL
+  let parsed: URL | undefined
   try {
     parsed = new URL(String(url))
   } catch {
-    refuse('url', url, 'an absolute http(s) URL')
+    // Refused just below, like a URL of another scheme.
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    refuse('url', url, 'an absolute http(s) URL')
+  if (parsed === undefined || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
+    refuseOption('url', url, 'an absolute http(s) URL')
   }
   const transport = options.transport ?? 'streamable-http'
   if (transport !== 'streamable-http' && transport !== 'http+sse') {
-    refuse('transport', transport, "'streamable-http' or 'http+sse'")
+    refuseOption('transport', transport, "'streamable-http' or 'http+sse'")
   }
   return { kind: 'http', url: parsed, transport }
 }
 
-function refuse(option: string, value: unknown, expected: string): never {
-  throw new ConfigError({
-    option,
-    value,
-    message: `The \`${option}\` option must be ${expected}, got ${String(value)}`,
-  })
+function checkFunction(option: string, value: unknown): void {
+  if (value !== undefined && typeof value !== 'function') refuseOption(option, value, 'a function')
 }

@@ -6,8 +6,12 @@
  */
 import type { JsonRpcNotification } from '../core/protocol/messages.ts'
 import type { RequestHandler } from '../core/protocol/request-context.ts'
+import { SERVER_INFO_META_KEY } from '../core/schemas/meta-keys.ts'
 import type { ClientEvent, NegotiationSource, RetryReason } from './client-events.ts'
-import type { ResolvedClientOptions } from './client-options.ts'
+import type { HttpTransportSettings, ResolvedClientOptions } from './client-options.ts'
+import { type EraOutcome, endpointKey } from './era-cache.ts'
+import { declaredCapabilities } from './input-dispatch.ts'
+import type { ClientIdentity } from './modern/request-meta.ts'
 import type {
   DiscoverResult,
   Implementation,
@@ -49,6 +53,36 @@ export interface ServerFacts {
   readonly instructions: string | undefined
 }
 
+/** What every modern request declares in its `_meta`. */
+export function modernIdentity(context: ConnectContext): ClientIdentity {
+  const { options } = context
+  return { capabilities: declaredCapabilities(options, 'modern'), clientInfo: options.clientInfo }
+}
+
+/** The transport settings for `url`. */
+export function transportSettings(context: ConnectContext, url: URL): HttpTransportSettings {
+  const { options } = context
+  return {
+    url,
+    fetch: options.fetch,
+    headers: options.headers,
+    environment: options.environment,
+    reconnect: options.config.reconnect,
+    onEvent: (event) => context.emit({ type: 'transport', event }),
+    signal: context.closing,
+  }
+}
+
+/** Remembers how the HTTP endpoint was reached, unless the app pinned the version. */
+export function rememberOutcome(
+  context: ConnectContext,
+  source: NegotiationSource,
+  outcome: EraOutcome,
+): void {
+  const { target, eraCache } = context.options
+  if (source !== 'pinned' && target.kind === 'http') eraCache?.set(endpointKey(target.url), outcome)
+}
+
 /** The request settings of handshakes and probes, from the client's configuration. */
 export function handshakeTiming(context: ConnectContext): WireRequestOptions {
   const { config } = context.options
@@ -60,22 +94,15 @@ export function handshakeTiming(context: ConnectContext): WireRequestOptions {
   }
 }
 
-/** Reads what the server said about itself from a negotiation. */
-export function serverFacts(connected: Connected): ServerFacts {
-  const init = connected.initialize
-  if (init !== undefined) {
-    return {
-      serverInfo: init.serverInfo,
-      capabilities: init.capabilities,
-      instructions: init.instructions,
-    }
-  }
-  const discover = connected.discover
+/** Reads what the server said about itself from a negotiation (one of the two answers). */
+export function serverFacts({ initialize, discover }: Connected): ServerFacts {
+  const answer = initialize ?? discover
+  // Modern servers name themselves in the discover result's `_meta`.
   const meta = discover?._meta as Record<string, unknown> | undefined
-  const info = meta?.['io.modelcontextprotocol/serverInfo'] as Implementation | undefined
   return {
-    serverInfo: info,
-    capabilities: discover?.capabilities,
-    instructions: discover?.instructions,
+    serverInfo:
+      initialize?.serverInfo ?? (meta?.[SERVER_INFO_META_KEY] as Implementation | undefined),
+    capabilities: answer?.capabilities,
+    instructions: answer?.instructions,
   }
 }

@@ -4,53 +4,28 @@
  *
  * @internal
  */
-import { isLegacyRevision, LATEST_LEGACY_REVISION } from '../core/eras/versions.ts'
-import type { HttpTransportSettings } from './client-options.ts'
-import type { ConnectContext, Connected } from './connect-context.ts'
-import { handshakeTiming } from './connect-context.ts'
+import type { NegotiationSource } from './client-events.ts'
+import {
+  type ConnectContext,
+  type Connected,
+  rememberOutcome,
+  transportSettings,
+} from './connect-context.ts'
 import { EngineWire } from './engine-wire.ts'
-import { endpointKey } from './era-cache.ts'
-import { declaredCapabilities } from './input-dispatch.ts'
-import { initialize } from './legacy/initialize.ts'
+import { initializeEngine } from './legacy/initialize.ts'
 
-/** Connects over HTTP+SSE and initializes. */
+/** Connects to `url` over HTTP+SSE and initializes. */
 export async function connectHttpSse(
   context: ConnectContext,
-  settings: HttpTransportSettings,
-  source: Connected['source'],
+  url: URL,
+  source: NegotiationSource,
 ): Promise<Connected> {
-  const { options } = context
-  const connection = await options.connectHttpSse(settings)
-  const wire = new EngineWire({
-    connection,
-    transport: 'http+sse',
-    environment: options.environment,
-    capabilities: declaredCapabilities(options.handlers, 'legacy', options.capabilities),
-    clientInfo: options.clientInfo,
-    onRequest: context.onRequest,
-    onNotification: context.onNotification,
-    onRetry: context.onRetry,
-  })
-  const pinned = options.config.protocolVersion
+  const connection = await context.options.connectHttpSse(transportSettings(context, url))
+  const wire = new EngineWire(context, connection, 'http+sse')
   try {
-    const done = await initialize(wire, {
-      offer: isLegacyRevision(pinned) ? pinned : LATEST_LEGACY_REVISION,
-      pinned: pinned !== undefined,
-      capabilities: declaredCapabilities(options.handlers, 'legacy', options.capabilities),
-      clientInfo: options.clientInfo,
-      timing: handshakeTiming(context),
-    })
-    wire.useLegacy(done.rules)
-    if (source !== 'pinned') {
-      const key = endpointKey(settings.url)
-      options.eraCache?.set(key, { era: 'legacy', transport: 'http+sse' })
-    }
-    context.emit({
-      type: 'session:opened',
-      sessionId: undefined,
-      protocolVersion: done.result.protocolVersion,
-    })
-    return { wire, source, initialize: done.result }
+    const initialize = await initializeEngine(context, wire)
+    rememberOutcome(context, source, { era: 'legacy', transport: 'http+sse' })
+    return { wire, source, initialize }
   } catch (error) {
     await wire.close()
     throw error

@@ -2,7 +2,7 @@
  * Remembers how each HTTP endpoint was reached (SPEC §5.1 step 5), so the next client skips the
  * probe: modern with a version, legacy Streamable HTTP, or the 2024-11-05 HTTP+SSE transport.
  */
-import { ConfigError } from '../core/errors/config-error.ts'
+import { refuseOption } from './refuse-option.ts'
 
 /** What negotiation found for one endpoint. */
 export type EraOutcome =
@@ -36,24 +36,22 @@ export interface EraCacheOptions {
 export function createEraCache(options: EraCacheOptions = {}): EraCache {
   const maxEntries = options.maxEntries ?? 100
   if (!Number.isInteger(maxEntries) || maxEntries < 1) {
-    throw new ConfigError({
-      option: 'maxEntries',
-      value: maxEntries,
-      message: `The \`maxEntries\` option must be an integer >= 1, got ${maxEntries}`,
-    })
+    refuseOption('maxEntries', maxEntries, 'an integer >= 1')
   }
   const entries = new Map<string, EraOutcome>()
+  // Map order is insertion order: re-inserting marks an entry as the most recently used.
+  const touch = (key: string, outcome: EraOutcome) => {
+    entries.delete(key)
+    entries.set(key, outcome)
+  }
   return {
     get(key) {
       const outcome = entries.get(key)
-      if (outcome === undefined) return undefined
-      entries.delete(key)
-      entries.set(key, outcome)
+      if (outcome !== undefined) touch(key, outcome)
       return outcome
     },
     set(key, outcome) {
-      entries.delete(key)
-      entries.set(key, outcome)
+      touch(key, outcome)
       for (const oldest of entries.keys()) {
         if (entries.size <= maxEntries) break
         entries.delete(oldest)

@@ -19,16 +19,14 @@ export function httpErrorOf(error: unknown): HttpError | undefined {
 /** The JSON-RPC error object of a parsed response body, if it is one. */
 export function jsonRpcErrorOf(
   body: unknown,
-): { code: number; message: string; data?: unknown } | undefined {
+): { code: number; message: string; data: unknown } | undefined {
   const parsed = typeof body === 'string' ? parseJson(body) : body
-  if (typeof parsed !== 'object' || parsed === null) return undefined
-  const error = (parsed as { error?: unknown }).error
+  // Optional chaining reads `undefined` from `null`, `undefined` and primitives alike.
+  const error = (parsed as { error?: unknown } | null | undefined)?.error
   if (typeof error !== 'object' || error === null) return undefined
   const { code, message, data } = error as { code?: unknown; message?: unknown; data?: unknown }
   if (!Number.isInteger(code) || typeof message !== 'string') return undefined
-  return data === undefined
-    ? { code: code as number, message }
-    : { code: code as number, message, data }
+  return { code: code as number, message, data }
 }
 
 /** `error` as the caller should see it: a `ProtocolError` when the HTTP body carried one. */

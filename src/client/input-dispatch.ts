@@ -18,19 +18,19 @@ import { validateHandlerResult, validateRequestParams } from './validate-result.
 export const INPUT_METHODS = ['elicitation/create', 'sampling/createMessage', 'roots/list'] as const
 
 /**
- * The capabilities the registered handlers declare, merged under the app's own `extra` (which wins,
- * e.g. `elicitation: { form: {}, url: {} }`). Legacy roots also announce `listChanged`.
+ * The capabilities the registered handlers declare, merged under the app's own `capabilities`
+ * (which win, e.g. `elicitation: { form: {}, url: {} }`). Legacy roots also announce `listChanged`.
  */
 export function declaredCapabilities(
-  handlers: InputHandlers,
+  options: { readonly handlers: InputHandlers; readonly capabilities: JsonObject },
   era: ProtocolEra,
-  extra: JsonObject = {},
 ): JsonObject {
+  const { handlers } = options
   const declared: JsonObject = {}
   if (handlers.roots !== undefined) declared.roots = era === 'legacy' ? { listChanged: true } : {}
   if (handlers.sampling !== undefined) declared.sampling = {}
   if (handlers.elicitation !== undefined) declared.elicitation = {}
-  return { ...declared, ...extra }
+  return { ...declared, ...options.capabilities }
 }
 
 /** Where one answer is computed. */
@@ -60,21 +60,18 @@ export async function answerInput(handlers: InputHandlers, call: InputCall): Pro
 }
 
 async function runHandler(handlers: InputHandlers, call: InputCall): Promise<unknown> {
+  const { method, context } = call
   const params = (call.params ?? {}) as never
-  switch (call.method) {
-    case 'elicitation/create':
-      if (handlers.elicitation === undefined) break
-      return handlers.elicitation(params, call.context)
-    case 'sampling/createMessage':
-      if (handlers.sampling === undefined) break
-      return handlers.sampling(params, call.context)
-    case 'roots/list':
-      if (handlers.roots === undefined) break
-      return { roots: await handlers.roots(call.context) }
-    default:
-      break
+  if (method === 'elicitation/create' && handlers.elicitation !== undefined) {
+    return handlers.elicitation(params, context)
   }
-  const message = `Method not found: ${call.method} (no handler is registered)`
+  if (method === 'sampling/createMessage' && handlers.sampling !== undefined) {
+    return handlers.sampling(params, context)
+  }
+  if (method === 'roots/list' && handlers.roots !== undefined) {
+    return { roots: await handlers.roots(context) }
+  }
+  const message = `Method not found: ${method} (no handler is registered)`
   throw new ProtocolError(JsonRpcErrorCode.MethodNotFound, message)
 }
 

@@ -8,7 +8,6 @@ import { ErrorCode, JsonRpcErrorCode } from '../core/errors/codes.ts'
 import { isProtocolError } from '../core/errors/guards.ts'
 import { Subscribable } from '../core/events/subscribable.ts'
 import type { JsonRpcNotification, JsonRpcParams } from '../core/protocol/messages.ts'
-import { backoffDelayMs } from '../transports/streamable-http/index.ts'
 import { CallRunner } from './call-runner.ts'
 import type {
   CallOptions,
@@ -85,9 +84,7 @@ class Client implements McpClient {
     this.#options = options
     this.#cache = options.cache ? new ResponseCache(options.environment) : undefined
     this.#runner = new CallRunner({
-      config: options.config,
-      environment: options.environment,
-      handlers: options.handlers,
+      ...options,
       cache: this.#cache,
       closing: this.#closing.signal,
       emit: this.#emit,
@@ -138,7 +135,7 @@ class Client implements McpClient {
   ): Promise<CallToolResult> {
     const wire = await this.#wire(options.signal)
     const call = (headers?: Readonly<Record<string, string>>) =>
-      this.#runner.run({ wire, method: 'tools/call', params, options, ...(headers && { headers }) })
+      this.#runner.run({ wire, method: 'tools/call', params, options, headers })
     if (!filtersToolHeaders(wire)) return (await call()) as CallToolResult
     if (!this.#tools.complete) await this.#learnTools(options.signal)
     try {
@@ -172,8 +169,10 @@ class Client implements McpClient {
   }
 
   listAllResourceTemplates(options: CallOptions = {}): Promise<ResourceTemplate[]> {
-    const pages = this.pages<ListResourceTemplatesResult>('resources/templates/list', options)
-    return collectAll(pages, (page) => page.resourceTemplates)
+    return collectAll(
+      this.pages<ListResourceTemplatesResult>('resources/templates/list', options),
+      (page) => page.resourceTemplates,
+    )
   }
 
   readResource(
@@ -194,7 +193,7 @@ class Client implements McpClient {
     )
   }
 
-  async getPrompt(
+  getPrompt(
     params: {
       readonly name: string
       readonly arguments?: Readonly<Record<string, string>> | undefined
@@ -211,24 +210,17 @@ class Client implements McpClient {
   async discover(options: CallOptions = {}): Promise<DiscoverResult> {
     const wire = await this.#wire(options.signal)
     if (wire.era !== 'modern') throw notInEra('server/discover', 'legacy')
-    return (await this.#runner.run({
-      wire,
-      method: 'server/discover',
-      params: undefined,
-      options,
-    })) as DiscoverResult
+    return (await this.#runner.run({ wire, method: 'server/discover', options })) as DiscoverResult
   }
 
   async ping(options: CallOptions = {}): Promise<void> {
     const wire = await this.#wire(options.signal)
-    if (wire.era === 'modern')
-      await this.#runner.run({
-        wire,
-        method: 'server/discover',
-        params: undefined,
-        options: { ...options, cache: 'bypass' },
-      })
-    else await this.#runner.run({ wire, method: 'ping', params: undefined, options })
+    // Modern servers have no `ping`: a fresh `server/discover` proves they answer.
+    await this.#runner.run(
+      wire.era === 'modern'
+        ? { wire, method: 'server/discover', options: { ...options, cache: 'bypass' } }
+        : { wire, method: 'ping', options },
+    )
   }
 
   async setLoggingLevel(level: string, options: CallOptions = {}): Promise<void> {
@@ -238,9 +230,10 @@ class Client implements McpClient {
   }
 
   async notifyRootsChanged(): Promise<void> {
+    const method = 'notifications/roots/list_changed'
     const wire = await this.#wire(undefined)
-    if (wire.era === 'modern') throw notInEra('notifications/roots/list_changed', 'modern')
-    await wire.notify('notifications/roots/list_changed')
+    if (wire.era === 'modern') throw notInEra(method, 'modern')
+    await wire.notify?.(method)
   }
 
   async listen(filter: ListenFilter, options: ListenOptions = {}): Promise<Subscription> {
@@ -258,7 +251,6 @@ class Client implements McpClient {
           this.#onNotification(notification)
           own?.(toServerNotification(notification))
         },
-        delayMs: (attempt) => backoffDelayMs(attempt, this.#options.config.reconnect),
       })
     } else {
       const stop =
@@ -282,25 +274,15 @@ class Client implements McpClient {
     method: 'tools/list' | 'prompts/list' | 'resources/list' | 'resources/templates/list',
     options: CallOptions = {},
   ): AsyncIterable<TPage> {
-    const fetchPage = (cursor: string | undefined): Promise<TPage> => {
-      const params = cursor === undefined ? {} : { cursor }
-      if (method === 'tools/list')
-        return this.listTools(params, options) as Promise<unknown> as Promise<TPage>
-      return this.#wire(options.signal).then(
-        (wire) =>
-          this.#runner.run({ wire, method, params: pageParams(params), options }) as Promise<TPage>,
-      )
-    }
+    const fetchPage = (cursor: string | undefined): Promise<TPage> =>
+      method === 'tools/list'
+        ? (this.listTools({ cursor }, options) as Promise<unknown> as Promise<TPage>)
+        : this.#call(method, pageParams({ cursor }), options)
     return paginate(method, fetchPage)
   }
 
-  async request(
-    method: string,
-    params?: JsonRpcParams,
-    options: CallOptions = {},
-  ): Promise<unknown> {
-    const wire = await this.#wire(options.signal)
-    return this.#runner.run({ wire, method, params, options })
+  request(method: string, params?: JsonRpcParams, options: CallOptions = {}): Promise<unknown> {
+    return this.#call(method, params, options)
   }
 
   async close(): Promise<void> {
@@ -346,9 +328,8 @@ class Client implements McpClient {
     this.notifications.emit(toServerNotification(notification))
   }
 
-  readonly #emit = (event: ClientEvent): void => {
-    if (this.events.hasListeners) this.events.emit(event)
-  }
+  /** Bound, so the runner, the connection and subscriptions can report through it. */
+  readonly #emit = (event: ClientEvent): void => this.events.emit(event)
 }
 
 /** Modern HTTP is where `x-mcp-header` applies; other transports MAY ignore it. */

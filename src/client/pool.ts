@@ -11,10 +11,10 @@ import {
 } from '../core/config/pool-config.ts'
 import { defaultEnvironment, type Environment } from '../core/environment.ts'
 import { AbortError } from '../core/errors/abort-error.ts'
-import { ConfigError } from '../core/errors/config-error.ts'
 import { TimeoutError } from '../core/errors/timeout-error.ts'
 import { type ReadonlySubscribable, Subscribable } from '../core/events/subscribable.ts'
 import type { McpClient } from './client-api.ts'
+import { refuseOption } from './refuse-option.ts'
 
 /** Options of {@link createClientPool}. */
 export interface ClientPoolOptions extends PoolConfigInput {
@@ -76,13 +76,7 @@ export interface ClientPool {
  * const result = await pool.use((client) => client.callTool({ name: 'echo', arguments: { text: 'hi' } }))
  */
 export function createClientPool(options: ClientPoolOptions): ClientPool {
-  if (typeof options.create !== 'function') {
-    throw new ConfigError({
-      option: 'create',
-      value: options.create,
-      message: `The \`create\` option must be a function, got ${String(options.create)}`,
-    })
-  }
+  if (typeof options.create !== 'function') refuseOption('create', options.create, 'a function')
   const { create, environment, ...config } = options
   return new Pool({
     create,
@@ -96,12 +90,10 @@ interface Idle {
   readonly timer: unknown
 }
 
+/** A caller waiting in `acquire`. Either settles it once, after releasing its timer and signal. */
 interface Waiter {
-  resolve(lease: PooledClient): void
-  reject(error: unknown): void
-  readonly timer: unknown
-  readonly signal: AbortSignal | undefined
-  readonly onAbort: () => void
+  grant(lease: PooledClient): void
+  fail(error: unknown): void
 }
 
 class Pool implements ClientPool {
@@ -128,8 +120,7 @@ class Pool implements ClientPool {
   acquire(options: { readonly signal?: AbortSignal } = {}): Promise<PooledClient> {
     if (this.#closed) return Promise.reject(closedError())
     const { signal } = options
-    if (signal?.aborted)
-      return Promise.reject(new AbortError({ operation: 'pool acquire', reason: signal.reason }))
+    if (signal?.aborted) return Promise.reject(acquireAborted(signal.reason))
     const idle = this.#idle.pop()
     if (idle !== undefined) {
       this.#environment.clearTimeout(idle.timer)
@@ -155,7 +146,7 @@ class Pool implements ClientPool {
   async close(): Promise<void> {
     if (this.#closed) return
     this.#closed = true
-    for (const waiter of this.#waiters.splice(0)) this.#dropWaiter(waiter, closedError())
+    for (const waiter of this.#waiters.splice(0)) waiter.fail(closedError())
     const idle = this.#idle.splice(0)
     for (const entry of idle) this.#environment.clearTimeout(entry.timer)
     await Promise.all(idle.map((entry) => this.#discard(entry.client, 'closed')))
@@ -164,7 +155,7 @@ class Pool implements ClientPool {
   #newClient(): McpClient {
     const client = this.#create()
     this.#open += 1
-    this.#emit({ type: 'pool:created', open: this.#open })
+    this.events.emit({ type: 'pool:created', open: this.#open })
     return client
   }
 
@@ -188,8 +179,7 @@ class Pool implements ClientPool {
     }
     const waiter = this.#waiters.shift()
     if (waiter !== undefined) {
-      this.#settleWaiter(waiter)
-      waiter.resolve(this.#lease(client))
+      waiter.grant(this.#lease(client))
       return
     }
     if (this.#idle.length >= this.#config.maxIdle) {
@@ -215,62 +205,57 @@ class Pool implements ClientPool {
     reason: 'idle-timeout' | 'max-idle' | 'discarded' | 'closed',
   ): Promise<void> {
     this.#open -= 1
-    this.#emit({ type: 'pool:evicted', reason })
+    this.events.emit({ type: 'pool:evicted', reason })
     await client.close().catch(() => {})
   }
 
   #serveWaiterWithNew(): void {
     if (this.#closed || this.#open >= this.#config.maxConnections) return
-    const waiter = this.#waiters.shift()
-    if (waiter === undefined) return
-    this.#settleWaiter(waiter)
-    waiter.resolve(this.#lease(this.#newClient()))
+    this.#waiters.shift()?.grant(this.#lease(this.#newClient()))
   }
 
   #wait(signal: AbortSignal | undefined): Promise<PooledClient> {
     return new Promise((resolve, reject) => {
-      const waiter: Waiter = {
-        resolve,
-        reject,
-        signal,
-        timer: this.#environment.setTimeout(() => {
-          const timeoutMs = this.#config.acquireTimeoutMs
-          this.#removeWaiter(waiter, new TimeoutError({ operation: 'pool acquire', timeoutMs }))
-        }, this.#config.acquireTimeoutMs),
-        onAbort: () =>
-          this.#removeWaiter(
-            waiter,
-            new AbortError({ operation: 'pool acquire', reason: signal?.reason }),
-          ),
+      const { acquireTimeoutMs } = this.#config
+      const settled = () => {
+        this.#environment.clearTimeout(timer)
+        signal?.removeEventListener('abort', onAbort)
       }
-      signal?.addEventListener('abort', waiter.onAbort, { once: true })
+      const waiter: Waiter = {
+        grant: (lease) => {
+          settled()
+          resolve(lease)
+        },
+        fail: (error) => {
+          settled()
+          reject(error)
+        },
+      }
+      // Timing out or aborting leaves the queue; a waiter already served is not failed again.
+      const leave = (error: unknown) => {
+        const index = this.#waiters.indexOf(waiter)
+        if (index === -1) return
+        this.#waiters.splice(index, 1)
+        waiter.fail(error)
+      }
+      const timer = this.#environment.setTimeout(
+        () => leave(new TimeoutError({ operation: OPERATION, timeoutMs: acquireTimeoutMs })),
+        acquireTimeoutMs,
+      )
+      const onAbort = () => leave(acquireAborted(signal?.reason))
+      signal?.addEventListener('abort', onAbort, { once: true })
       this.#waiters.push(waiter)
-      this.#emit({ type: 'pool:waiting', waiting: this.#waiters.length })
+      this.events.emit({ type: 'pool:waiting', waiting: this.#waiters.length })
     })
-  }
-
-  #removeWaiter(waiter: Waiter, error: unknown): void {
-    const index = this.#waiters.indexOf(waiter)
-    if (index === -1) return
-    this.#waiters.splice(index, 1)
-    this.#dropWaiter(waiter, error)
-  }
-
-  #dropWaiter(waiter: Waiter, error: unknown): void {
-    this.#settleWaiter(waiter)
-    waiter.reject(error)
-  }
-
-  #settleWaiter(waiter: Waiter): void {
-    this.#environment.clearTimeout(waiter.timer)
-    waiter.signal?.removeEventListener('abort', waiter.onAbort)
-  }
-
-  #emit(event: PoolEvent): void {
-    if (this.events.hasListeners) this.events.emit(event)
   }
 }
 
+const OPERATION = 'pool acquire'
+
+function acquireAborted(reason: unknown): AbortError {
+  return new AbortError({ operation: OPERATION, reason })
+}
+
 function closedError(): AbortError {
-  return new AbortError({ operation: 'pool acquire', reason: 'the pool is closed' })
+  return acquireAborted('the pool is closed')
 }

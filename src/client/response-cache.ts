@@ -7,13 +7,7 @@
  * @internal
  */
 import type { Environment } from '../core/environment.ts'
-
-/** Which entries each invalidating notification drops. */
-const INVALIDATES: Readonly<Record<string, readonly string[]>> = {
-  'notifications/tools/list_changed': ['tools/list'],
-  'notifications/prompts/list_changed': ['prompts/list'],
-  'notifications/resources/list_changed': ['resources/list', 'resources/templates/list'],
-}
+import { LIST_CHANGES, RESOURCE_UPDATED } from './list-changed.ts'
 
 /** The methods whose results may be cached. */
 export const CACHEABLE_METHODS: ReadonlySet<string> = new Set([
@@ -28,7 +22,6 @@ export const CACHEABLE_METHODS: ReadonlySet<string> = new Set([
 interface Entry {
   readonly value: unknown
   readonly expiresAt: number
-  readonly scope: 'public' | 'private'
 }
 
 /** The cache key of a request: its method and the one param that selects the result. */
@@ -68,11 +61,7 @@ export class ResponseCache {
     if (typeof ttlMs !== 'number' || !Number.isInteger(ttlMs) || ttlMs <= 0) return
     if (cacheScope !== 'public' && cacheScope !== 'private') return
     this.#entries.delete(key)
-    this.#entries.set(key, {
-      value: result,
-      expiresAt: this.#environment.now() + ttlMs,
-      scope: cacheScope,
-    })
+    this.#entries.set(key, { value: result, expiresAt: this.#environment.now() + ttlMs })
     for (const oldest of this.#entries.keys()) {
       if (this.#entries.size <= this.#maxEntries) break
       this.#entries.delete(oldest)
@@ -84,22 +73,17 @@ export class ResponseCache {
    * when the notification invalidates nothing).
    */
   invalidate(method: string, params: Readonly<Record<string, unknown>> | undefined): string[] {
-    if (method === 'notifications/resources/updated') {
+    if (method === RESOURCE_UPDATED) {
       const uri = params?.uri
       if (typeof uri !== 'string') return []
       this.#entries.delete(cacheKey('resources/read', { uri }))
       return ['resources/read']
     }
-    const methods = INVALIDATES[method]
+    const methods = LIST_CHANGES.get(method)?.lists
     if (methods === undefined) return []
     for (const key of [...this.#entries.keys()]) {
       if (methods.some((dropped) => key.startsWith(`${dropped} `))) this.#entries.delete(key)
     }
     return [...methods]
-  }
-
-  /** Drops everything (the connection changed). */
-  clear(): void {
-    this.#entries.clear()
   }
 }

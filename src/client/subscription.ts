@@ -11,8 +11,12 @@ import { AbortError } from '../core/errors/abort-error.ts'
 import { isHttpError, isProtocolError } from '../core/errors/guards.ts'
 import { TransportError } from '../core/errors/transport-error.ts'
 import type { JsonRpcNotification } from '../core/protocol/messages.ts'
+import { sleep } from '../transports/streamable-http/abort.ts'
+import { backoffDelayMs } from '../transports/streamable-http/index.ts'
 import type { ServerNotification } from './client-api.ts'
 import type { ClientEvent } from './client-events.ts'
+import { LIST_CHANGES, RESOURCE_UPDATED } from './list-changed.ts'
+import { subscriptionIdOf } from './modern/request-meta.ts'
 import { isSchemaValidationError } from './schema-validation-error.ts'
 import type { Wire } from './wire.ts'
 
@@ -55,111 +59,95 @@ export interface ModernListenOptions {
   readonly emit: (event: ClientEvent) => void
   /** Every notification the stream delivers, except the acknowledgement. */
   readonly onNotification: (notification: JsonRpcNotification) => void
-  /** The delay before reconnection attempt `attempt` (0-based). */
-  readonly delayMs: (attempt: number) => number
 }
 
 const ACKNOWLEDGED = 'notifications/subscriptions/acknowledged'
 
 /** Starts a modern subscription. */
 export function startModernListen(options: ModernListenOptions): Subscription {
-  const listen = new ModernListen(options)
-  return listen.subscription
+  const controller = new AbortController()
+  let acknowledge: (filter: ListenFilter) => void = () => {}
+  let refuse: (error: unknown) => void = () => {}
+  const acknowledged = new Promise<ListenFilter>((resolve, reject) => {
+    acknowledge = resolve
+    refuse = reject
+  })
+  // Handled here so an app that never looks at it gets no unhandled rejection.
+  acknowledged.catch(() => {})
+  const ended = runListen({ ...options, signal: controller.signal, acknowledge }).then((end) => {
+    if (end.reason !== 'graceful') refuse(endError(end))
+    return end
+  })
+  const close = async () => {
+    controller.abort()
+    await ended
+  }
+  return { acknowledged, ended, close }
 }
 
-class ModernListen {
-  readonly subscription: Subscription
-  readonly #options: ModernListenOptions
-  readonly #controller = new AbortController()
-  #acknowledge: (filter: ListenFilter) => void = () => {}
-  #refuse: (error: unknown) => void = () => {}
+/** A running modern subscription: its options, its lifetime, and where its acknowledgement goes. */
+interface Listening extends ModernListenOptions {
+  /** Aborted by `close()`. */
+  readonly signal: AbortSignal
+  readonly acknowledge: (filter: ListenFilter) => void
+}
 
-  constructor(options: ModernListenOptions) {
-    this.#options = options
-    const acknowledged = new Promise<ListenFilter>((resolve, reject) => {
-      this.#acknowledge = resolve
-      this.#refuse = reject
-    })
-    // Handled here so an app that never looks at it gets no unhandled rejection.
-    acknowledged.catch(() => {})
-    const ended = this.#run().then((end) => {
-      if (end.reason !== 'graceful') this.#refuse(endError(end))
-      return end
-    })
-    this.subscription = {
-      acknowledged,
-      ended,
-      close: async () => {
-        this.#controller.abort()
-        await ended
-      },
+/** How one stream ended: `end` when the subscription is over, otherwise the error to retry after. */
+interface ListenRound {
+  readonly end?: SubscriptionEnd
+  /** Whether the server acknowledged this stream (a fresh start for the retry budget). */
+  readonly acknowledged: boolean
+  readonly error?: unknown
+}
+
+/** Listens, and listens again with backoff after a drop, until the subscription ends. */
+async function runListen(listen: Listening): Promise<SubscriptionEnd> {
+  const { reconnect, emit, signal } = listen
+  let attempt = 0
+  for (;;) {
+    const round = await listenOnce(listen)
+    if (signal.aborted) return { reason: 'closed' }
+    if (round.end !== undefined) return round.end
+    if (round.acknowledged) attempt = 0
+    emit({ type: 'stream:failed', stream: 'listen', error: round.error })
+    if (attempt >= reconnect.maxRetries || listen.wire.isClosed) {
+      emit({ type: 'listen:exhausted', attempts: attempt, error: round.error })
+      return { reason: 'failed', error: round.error }
     }
+    const delayMs = backoffDelayMs(attempt, reconnect)
+    attempt += 1
+    emit({ type: 'listen:reconnecting', attempt, delayMs })
+    // Closing ends the wait early (the sleep then rejects); either way the next check decides.
+    await sleep(listen.environment, delayMs, signal).catch(() => {})
+    if (signal.aborted) return { reason: 'closed' }
   }
+}
 
-  async #run(): Promise<SubscriptionEnd> {
-    const { reconnect, emit } = this.#options
-    let attempt = 0
-    for (;;) {
-      const round = await this.#listenOnce()
-      if (this.#controller.signal.aborted) return { reason: 'closed' }
-      if (round.end !== undefined) return round.end
-      if (round.acknowledged) attempt = 0
-      emit({ type: 'stream:failed', stream: 'listen', error: round.error })
-      if (attempt >= reconnect.maxRetries || this.#options.wire.isClosed) {
-        emit({ type: 'listen:exhausted', attempts: attempt, error: round.error })
-        return { reason: 'failed', error: round.error }
-      }
-      const delayMs = this.#options.delayMs(attempt)
-      attempt += 1
-      emit({ type: 'listen:reconnecting', attempt, delayMs })
-      await this.#sleep(delayMs)
-      if (this.#controller.signal.aborted) return { reason: 'closed' }
+async function listenOnce(listen: Listening): Promise<ListenRound> {
+  let acknowledged = false
+  const onNotification = (notification: JsonRpcNotification) => {
+    if (notification.method !== ACKNOWLEDGED) {
+      listen.onNotification(notification)
+      return
     }
+    acknowledged = true
+    const filter = (notification.params?.notifications ?? {}) as ListenFilter
+    listen.acknowledge(filter)
+    const subscriptionId = subscriptionIdOf(notification) ?? ''
+    listen.emit({ type: 'listen:acknowledged', subscriptionId, notifications: filter })
   }
-
-  async #listenOnce(): Promise<{ end?: SubscriptionEnd; acknowledged: boolean; error?: unknown }> {
-    let acknowledged = false
-    const onNotification = (notification: JsonRpcNotification) => {
-      if (notification.method !== ACKNOWLEDGED) {
-        this.#options.onNotification(notification)
-        return
-      }
-      acknowledged = true
-      const filter = (notification.params?.notifications ?? {}) as ListenFilter
-      this.#acknowledge(filter)
-      const subscriptionId = readSubscriptionId(notification)
-      this.#options.emit({ type: 'listen:acknowledged', subscriptionId, notifications: filter })
+  const params = { notifications: toWireFilter(listen.filter) }
+  try {
+    const end = await listen.wire.listen?.(params, { signal: listen.signal, onNotification })
+    if (end === 'graceful') {
+      listen.emit({ type: 'listen:ended', graceful: true })
+      return { end: { reason: 'graceful' }, acknowledged }
     }
-    const params = { notifications: toWireFilter(this.#options.filter) }
-    try {
-      const end = await this.#options.wire.listen?.(params, {
-        signal: this.#controller.signal,
-        onNotification,
-      })
-      if (end === 'graceful') {
-        this.#options.emit({ type: 'listen:ended', graceful: true })
-        return { end: { reason: 'graceful' }, acknowledged }
-      }
-      const error = new TransportError('The subscriptions/listen stream dropped')
-      return { acknowledged, error }
-    } catch (error) {
-      if (isFatal(error)) return { end: { reason: 'failed', error }, acknowledged }
-      return { acknowledged, error }
-    }
-  }
-
-  #sleep(delayMs: number): Promise<void> {
-    const { environment } = this.#options
-    const signal = this.#controller.signal
-    return new Promise((resolve) => {
-      const done = () => {
-        environment.clearTimeout(timer)
-        signal.removeEventListener('abort', done)
-        resolve()
-      }
-      const timer = environment.setTimeout(done, delayMs)
-      signal.addEventListener('abort', done, { once: true })
-    })
+    const error = new TransportError('The subscriptions/listen stream dropped')
+    return { acknowledged, error }
+  } catch (error) {
+    if (isFatal(error)) return { end: { reason: 'failed', error }, acknowledged }
+    return { acknowledged, error }
   }
 }
 
@@ -178,17 +166,9 @@ function endError(end: SubscriptionEnd): unknown {
   })
 }
 
-function readSubscriptionId(notification: JsonRpcNotification): string | number {
-  const meta = notification.params?._meta as Record<string, unknown> | undefined
-  const id = meta?.['io.modelcontextprotocol/subscriptionId']
-  return typeof id === 'string' || typeof id === 'number' ? id : ''
-}
-
 function toWireFilter(filter: ListenFilter): Record<string, unknown> {
   const wire: Record<string, unknown> = {}
-  if (filter.toolsListChanged) wire.toolsListChanged = true
-  if (filter.promptsListChanged) wire.promptsListChanged = true
-  if (filter.resourcesListChanged) wire.resourcesListChanged = true
+  for (const { flag } of LIST_CHANGES.values()) if (filter[flag]) wire[flag] = true
   if (filter.resourceSubscriptions !== undefined && filter.resourceSubscriptions.length > 0) {
     wire.resourceSubscriptions = [...filter.resourceSubscriptions]
   }
@@ -235,17 +215,11 @@ export function startLegacyListen(options: LegacyListenOptions): Subscription {
   return { acknowledged, ended, close }
 }
 
-const LIST_CHANGED: Readonly<Record<string, keyof ListenFilter>> = {
-  'notifications/tools/list_changed': 'toolsListChanged',
-  'notifications/prompts/list_changed': 'promptsListChanged',
-  'notifications/resources/list_changed': 'resourcesListChanged',
-}
-
 /** Whether a notification is one `filter` asked for. */
 export function matchesFilter(notification: ServerNotification, filter: ListenFilter): boolean {
-  const flag = LIST_CHANGED[notification.method]
-  if (flag !== undefined) return filter[flag] === true
-  if (notification.method !== 'notifications/resources/updated') return false
+  const change = LIST_CHANGES.get(notification.method)
+  if (change !== undefined) return filter[change.flag] === true
+  if (notification.method !== RESOURCE_UPDATED) return false
   const uri = notification.params?.uri
   return typeof uri === 'string' && (filter.resourceSubscriptions ?? []).includes(uri)
 }

@@ -4,6 +4,7 @@
  */
 import { isModernRevision, type ProtocolRevision } from '../core/eras/versions.ts'
 import { clientSchemasFor } from '../core/schemas/client-schemas.ts'
+import type { Schema } from '../core/schemas/kit/index.ts'
 import { validateWith } from '../core/schemas/validate.ts'
 import { SchemaValidationError } from './schema-validation-error.ts'
 
@@ -21,16 +22,8 @@ export function validateResult(
 ): unknown {
   const value = normalizeResult(revision, result)
   const schema = clientSchemasFor(revision).methods[method]?.result
-  if (schema === undefined) return value
-  const checked = validateWith(schema, value)
-  if (checked.ok) return value
-  throw new SchemaValidationError({
-    subject: `${method} result`,
-    revision,
-    issues: checked.issues,
-    message: checked.message,
-    value,
-  })
+  check(schema, value, { subject: `${method} result`, revision })
+  return value
 }
 
 /**
@@ -44,16 +37,7 @@ export function validateRequestParams(
   params: unknown,
 ): void {
   const schema = clientSchemasFor(revision).methods[method]?.params
-  if (schema === undefined) return
-  const checked = validateWith(schema, params)
-  if (checked.ok) return
-  throw new SchemaValidationError({
-    subject: `${method} params`,
-    revision,
-    issues: checked.issues,
-    message: checked.message,
-    value: params,
-  })
+  check(schema, params, { subject: `${method} params`, revision })
 }
 
 const INPUT_RESULT_TYPES: Readonly<Record<string, string>> = {
@@ -81,15 +65,23 @@ export function validateHandlerResult(
       ? undefined
       : types[typeName]
     : methods[method]?.result
+  check(schema, result, { subject: `${method} handler result`, revision })
+}
+
+/** Throws the {@link SchemaValidationError} for `value` when a schema applies and refuses it. */
+function check(
+  schema: Schema | undefined,
+  value: unknown,
+  about: { readonly subject: string; readonly revision: ProtocolRevision },
+): void {
   if (schema === undefined) return
-  const checked = validateWith(schema, result)
+  const checked = validateWith(schema, value)
   if (checked.ok) return
   throw new SchemaValidationError({
-    subject: `${method} handler result`,
-    revision,
+    ...about,
     issues: checked.issues,
     message: checked.message,
-    value: result,
+    value,
   })
 }
 

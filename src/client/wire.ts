@@ -26,6 +26,13 @@ export interface WireRequestOptions {
   readonly headers?: Record<string, string> | undefined
 }
 
+/** A `subscriptions/listen` stream is meant to stay open: no idle or total timeout applies. */
+export const LISTEN_TIMING = {
+  timeoutMs: Number.POSITIVE_INFINITY,
+  maxTotalTimeoutMs: Number.POSITIVE_INFINITY,
+  resetTimeoutOnProgress: false,
+} as const satisfies WireRequestOptions
+
 /** How a `subscriptions/listen` stream ended. */
 export type ListenEnd = 'graceful' | 'dropped'
 
@@ -52,8 +59,8 @@ export interface Wire {
     params: JsonRpcParams | undefined,
     options: WireRequestOptions,
   ): Promise<unknown>
-  /** Sends one notification (legacy era). */
-  notify(method: string, params?: JsonRpcParams): Promise<void>
+  /** Sends one notification. Legacy era only: a modern HTTP wire has none to send. */
+  notify?(method: string, params?: JsonRpcParams): Promise<void>
   /** Modern era: runs one `subscriptions/listen` stream until it ends. */
   listen?(params: JsonRpcParams, options: WireListenOptions): Promise<ListenEnd>
   close(): Promise<void>

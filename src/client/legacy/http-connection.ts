@@ -43,15 +43,15 @@ export interface LegacyHttpConnection {
  * response (rejecting when the stream ended without it), so the engine fails a lost request at once
  * instead of at its timeout.
  */
-export function createLegacyHttpConnection(options: {
-  readonly transport: HttpTransport
-  readonly state: LegacySessionState
-}): LegacyHttpConnection {
-  const { transport, state } = options
+export function createLegacyHttpConnection(
+  transport: HttpTransport,
+  state: LegacySessionState,
+): LegacyHttpConnection {
   const streams = new Map<JsonRpcId, AbortController>()
   const closing = new AbortController()
   let getStream: AbortController | undefined
-  const driver = createConnection({
+  // `createConnection` returns `deliver` as a plain function, safe to pass around.
+  const { connection, deliver } = createConnection({
     send: (message) => post(message),
     teardown: () => {
       closing.abort()
@@ -60,13 +60,13 @@ export function createLegacyHttpConnection(options: {
   })
 
   const post = async (message: OutboundMessage): Promise<void> => {
-    const request = requestOf(message)
-    if (request === undefined) {
+    if (classifyMessage(message) !== 'request') {
       cancelStreamOf(message, streams)
       const posted = await transport.post(message, { headers: sessionHeaders(state) })
-      await deliverAll(posted.messages, (frame) => driver.deliver(frame))
+      await deliverAll(posted.messages, deliver)
       return
     }
+    const request = message as { id: JsonRpcId; method: string }
     const controller = new AbortController()
     streams.set(request.id, controller)
     try {
@@ -79,9 +79,7 @@ export function createLegacyHttpConnection(options: {
       if (request.method === 'initialize') {
         state.sessionId = posted.headers.get('mcp-session-id') ?? undefined
       }
-      const answered = await deliverUntil(posted.messages, request.id, (frame) =>
-        driver.deliver(frame),
-      )
+      const answered = await deliverUntil(posted.messages, request.id, deliver)
       if (!answered && !controller.signal.aborted) {
         throw new TransportError(
           `The response stream of ${request.method} ended without a response`,
@@ -93,7 +91,7 @@ export function createLegacyHttpConnection(options: {
   }
 
   return {
-    connection: driver.connection,
+    connection,
     openGetStream(onFailure) {
       getStream?.abort()
       const controller = new AbortController()
@@ -103,19 +101,13 @@ export function createLegacyHttpConnection(options: {
         .openGetStream({
           headers: sessionHeaders(state),
           signal,
-          onMessage: (message) => driver.deliver(frameOf(message)),
+          onMessage: (message) => deliver(frameOf(message)),
         })
         .then(undefined, (error: unknown) => {
           if (!signal.aborted) onFailure(error)
         })
     },
   }
-}
-
-function requestOf(message: OutboundMessage): { id: JsonRpcId; method: string } | undefined {
-  if (classifyMessage(message) !== 'request') return undefined
-  const { id, method } = message as { id: JsonRpcId; method: string }
-  return { id, method }
 }
 
 /** After `notifications/cancelled`, stop reading the cancelled request's stream. */

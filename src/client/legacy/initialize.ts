@@ -5,23 +5,19 @@
  * @internal
  */
 import { acceptLegacyOffer } from '../../core/eras/negotiate.ts'
-import type { LegacyRevision } from '../../core/eras/versions.ts'
+import {
+  isLegacyRevision,
+  LATEST_LEGACY_REVISION,
+  type LegacyRevision,
+} from '../../core/eras/versions.ts'
 import { McpkitError } from '../../core/errors/base.ts'
 import { ErrorCode } from '../../core/errors/codes.ts'
-import type { Implementation, InitializeResult, JsonObject } from '../result-types.ts'
+import { type ConnectContext, handshakeTiming } from '../connect-context.ts'
+import type { EngineWire } from '../engine-wire.ts'
+import { declaredCapabilities } from '../input-dispatch.ts'
+import type { InitializeResult } from '../result-types.ts'
 import { validateResult } from '../validate-result.ts'
-import type { Wire, WireRequestOptions } from '../wire.ts'
-
-/** What the handshake sends. */
-export interface InitializeOptions {
-  /** The version offered; the newest legacy revision unless pinned. */
-  readonly offer: LegacyRevision
-  /** When pinned, only the offered version is acceptable. */
-  readonly pinned: boolean
-  readonly capabilities: JsonObject
-  readonly clientInfo: Implementation
-  readonly timing: WireRequestOptions
-}
+import type { Wire } from '../wire.ts'
 
 /** What the handshake settled. */
 export interface Initialized {
@@ -31,25 +27,29 @@ export interface Initialized {
 }
 
 /**
- * Runs the handshake over `wire`. Rejects with a `ProtocolError` when the server refuses, and with an
+ * Runs the handshake over `wire`, offering the pinned legacy version (then only that one is
+ * acceptable) or the newest one. Rejects with a `ProtocolError` when the server refuses, and with an
  * `McpkitError` (`PROTOCOL`) when it offers a version this client does not speak (the client then
  * has to disconnect).
  */
 export async function initialize(
-  wire: Pick<Wire, 'request' | 'notify'>,
-  options: InitializeOptions,
+  wire: Pick<Wire, 'request'> & Required<Pick<Wire, 'notify'>>,
+  context: ConnectContext,
 ): Promise<Initialized> {
+  const { options } = context
+  const pinned = options.config.protocolVersion
+  const offer = isLegacyRevision(pinned) ? pinned : LATEST_LEGACY_REVISION
   const raw = await wire.request(
     'initialize',
     {
-      protocolVersion: options.offer,
-      capabilities: options.capabilities,
+      protocolVersion: offer,
+      capabilities: declaredCapabilities(options, 'legacy'),
       clientInfo: options.clientInfo,
     },
-    options.timing,
+    handshakeTiming(context),
   )
   const offered = (raw as { protocolVersion?: unknown } | null)?.protocolVersion
-  const rules = acceptLegacyOffer(offered, options.pinned ? { supported: [options.offer] } : {})
+  const rules = acceptLegacyOffer(offered, pinned === undefined ? {} : { supported: [offer] })
   if (rules === undefined) {
     throw new McpkitError(
       ErrorCode.Protocol,
@@ -59,4 +59,22 @@ export async function initialize(
   const result = validateResult(rules, 'initialize', raw) as InitializeResult
   await wire.notify('notifications/initialized')
   return { result, rules }
+}
+
+/**
+ * The handshake over an engine wire without a session (stdio, in-memory, HTTP+SSE): the wire speaks
+ * the agreed revision afterwards.
+ */
+export async function initializeEngine(
+  context: ConnectContext,
+  wire: EngineWire,
+): Promise<InitializeResult> {
+  const { result, rules } = await initialize(wire, context)
+  wire.useLegacy(rules)
+  context.emit({
+    type: 'session:opened',
+    sessionId: undefined,
+    protocolVersion: result.protocolVersion,
+  })
+  return result
 }

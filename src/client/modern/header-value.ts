@@ -6,6 +6,8 @@
 const SENTINEL_PREFIX = '=?base64?'
 const SENTINEL_SUFFIX = '?='
 const encoder = new TextEncoder()
+/** Space and the visible ASCII characters, U+0020 to U+007E. */
+const VISIBLE_ASCII = /^[\x20-\x7e]*$/
 
 /**
  * Encodes one value for a request header. Sent as is only when every character is visible ASCII
@@ -37,12 +39,7 @@ export function headerText(value: unknown): string | undefined {
 
 function isPlainSafe(value: string): boolean {
   if (value.startsWith(SENTINEL_PREFIX) && value.endsWith(SENTINEL_SUFFIX)) return false
-  if (value !== value.trim()) return false
-  for (let index = 0; index < value.length; index++) {
-    const code = value.charCodeAt(index)
-    if (code < 0x20 || code > 0x7e) return false
-  }
-  return true
+  return value === value.trim() && VISIBLE_ASCII.test(value)
 }
 
 function toBase64(value: string): string {

@@ -19,19 +19,14 @@ import type {
 import { PROGRESS_METHOD } from '../../core/protocol/messages.ts'
 import { RequestTimers } from '../../core/protocol/request-timers.ts'
 import type { HttpTransport } from '../http-transport.ts'
+import type { WireRequestOptions } from '../wire.ts'
 
-/** Timeouts and progress of one request. */
-export interface ExchangeTiming {
-  /** Idle limit: for the response or, with `resetTimeoutOnProgress`, between progress updates. */
-  readonly timeoutMs: number
-  /** Hard limit on the whole exchange. */
-  readonly maxTotalTimeoutMs: number
-  readonly resetTimeoutOnProgress: boolean
-  /** The request's progress token, when it asked for progress. */
+/**
+ * Timeouts, progress and cancellation of one request: the wire's options, plus the progress token
+ * when the request asked for progress. `signal` aborts the POST, which closes its stream.
+ */
+export interface ExchangeTiming extends WireRequestOptions {
   readonly progressToken?: string | number | undefined
-  readonly onProgress?: ((progress: ProgressParams) => void) | undefined
-  /** Cancels the request: the POST is aborted, which closes its stream. */
-  readonly signal?: AbortSignal | undefined
 }
 
 /** What one exchange needs. */
@@ -83,7 +78,7 @@ class Exchange {
   start(): void {
     const signal = this.#options.timing.signal
     if (signal?.aborted) {
-      this.#cancelled()
+      this.handleEvent()
       return
     }
     signal?.addEventListener('abort', this, { once: true })
@@ -103,12 +98,8 @@ class Exchange {
     )
   }
 
-  /** The user's signal aborted. */
+  /** The user's signal aborted (before the start, or as its `abort` listener). */
   handleEvent(): void {
-    this.#cancelled()
-  }
-
-  #cancelled(): void {
     const reason = this.#options.timing.signal?.reason
     const operation = this.#options.message.method
     this.#finish(() => this.#settle.reject(new AbortError({ operation, reason })))

@@ -52,33 +52,29 @@ export async function runInputLoop(options: InputLoopOptions): Promise<unknown> 
   for (let round = 0; ; round++) {
     const result = await options.send(params, round)
     if (resultTypeOf(result) !== 'input_required') return result
-    const required = result as InputRequired
-    const inputs = Object.keys(required.inputRequests ?? {})
-    options.onInputRequired(round + 1, inputs)
+    const { inputRequests, requestState } = result as InputRequired
+    options.onInputRequired(round + 1, Object.keys(inputRequests ?? {}))
     if (round + 1 > options.maxInputRounds) {
       throw new McpkitError(
         ErrorCode.Protocol,
         `${options.method} still needed input after ${options.maxInputRounds} rounds (maxInputRounds)`,
       )
     }
-    const responses = await answerAll(required, options)
-    params = {
-      ...options.params,
-      ...(responses === undefined ? {} : { inputResponses: responses }),
-      ...(required.requestState === undefined ? {} : { requestState: required.requestState }),
-    }
+    const next: Record<string, unknown> = { ...options.params }
+    if (inputRequests !== undefined) next.inputResponses = await answerAll(inputRequests, options)
+    if (requestState !== undefined) next.requestState = requestState
+    params = next
   }
 }
 
 async function answerAll(
-  required: InputRequired,
+  inputRequests: NonNullable<InputRequired['inputRequests']>,
   options: InputLoopOptions,
-): Promise<Record<string, unknown> | undefined> {
-  if (required.inputRequests === undefined) return undefined
+): Promise<Record<string, unknown>> {
   const responses: Record<string, unknown> = {}
   const signal = options.signal ?? NEVER
   // One at a time: each may put a form or a prompt in front of the user.
-  for (const [key, request] of Object.entries(required.inputRequests)) {
+  for (const [key, request] of Object.entries(inputRequests)) {
     if (signal.aborted) throw new AbortError({ operation: options.method, reason: signal.reason })
     try {
       responses[key] = await answerInput(options.handlers, {

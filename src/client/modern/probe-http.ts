@@ -5,38 +5,33 @@
  *
  * @internal
  */
-import type { Environment } from '../../core/environment.ts'
 import { classifyProbeResponse, type ProbeClassification } from '../../core/eras/detect.ts'
-import { pickProtocolVersion } from '../../core/eras/negotiate.ts'
-import { LATEST_REVISION, MODERN_REVISIONS, type ModernRevision } from '../../core/eras/versions.ts'
+import { LATEST_REVISION, type ModernRevision } from '../../core/eras/versions.ts'
 import { isProtocolError, isTimeoutError } from '../../core/errors/guards.ts'
 import { JSONRPC_VERSION } from '../../core/protocol/messages.ts'
+import { type ConnectContext, handshakeTiming, modernIdentity } from '../connect-context.ts'
 import { httpErrorOf } from '../http-errors.ts'
 import type { HttpTransport } from '../http-transport.ts'
-import type { DiscoverResult, Implementation, JsonObject } from '../result-types.ts'
+import type { DiscoverResult } from '../result-types.ts'
 import { validateResult } from '../validate-result.ts'
-import type { RequestIds, WireRequestOptions } from '../wire.ts'
+import type { RequestIds } from '../wire.ts'
 import { runExchange, StreamEndedError } from './http-exchange.ts'
 import { standardHeaders, withRequestMeta } from './request-meta.ts'
+import { mutualVersion } from './version-state.ts'
 
 /** What the probe found. */
 export type ProbeOutcome =
   | {
       readonly era: 'modern'
-      readonly protocolVersion: ModernRevision
+      readonly version: ModernRevision
       /** The discover result, unless the server identified itself by a modern error. */
       readonly discover?: DiscoverResult | undefined
     }
   | { readonly era: 'legacy' }
 
-/** What the probe needs. */
-export interface ProbeOptions {
+/** The HTTP exchange the probe runs on; later requests draw their ids from the same counter. */
+export interface ProbeTarget {
   readonly transport: HttpTransport
-  readonly environment: Environment
-  readonly capabilities: JsonObject
-  readonly clientInfo: Implementation
-  readonly timing: WireRequestOptions
-  readonly onDropped: (reason: string, message: unknown) => void
   readonly ids: RequestIds
 }
 
@@ -46,52 +41,54 @@ const LEGACY: ProbeOutcome = { era: 'legacy' }
  * Probes the endpoint. Rejects only for failures that say nothing about the era: network errors,
  * cancellation, 401/403 (authorization comes first), schema failures of a discover result.
  */
-export async function probeHttp(options: ProbeOptions): Promise<ProbeOutcome> {
+export async function probeHttp(
+  context: ConnectContext,
+  target: ProbeTarget,
+): Promise<ProbeOutcome> {
   let offered: ModernRevision = LATEST_REVISION
   for (let attempt = 0; ; attempt++) {
-    const classification = await discoverOnce(options, { id: options.ids.next(), offered })
+    const classification = await discoverOnce(context, target, offered)
     if (classification.era === 'legacy') return LEGACY
     const { supportedVersions, discover } = classification
-    const mutual =
-      supportedVersions === undefined
-        ? offered
-        : (pickProtocolVersion({ offered: supportedVersions, supported: MODERN_REVISIONS }) as
-            | ModernRevision
-            | undefined)
+    const version = mutualVersion(supportedVersions, offered)
     // A modern server with no mutual modern version may still serve the legacy handshake.
-    if (mutual === undefined) return LEGACY
+    if (version === undefined) return LEGACY
     if (discover !== undefined || classification.reason !== 'modern-error') {
-      return { era: 'modern', protocolVersion: mutual, discover: checkDiscover(mutual, discover) }
+      return { era: 'modern', version, discover: discoverResult(version, discover) }
     }
     // `-32022` names the versions to retry with; retry the probe once with the mutual one.
-    if (supportedVersions === undefined || attempt > 0) {
-      return { era: 'modern', protocolVersion: mutual }
-    }
-    offered = mutual
+    if (supportedVersions === undefined || attempt > 0) return { era: 'modern', version }
+    offered = version
   }
+}
+
+/** A discover result, checked against `version`'s schema; `undefined` stays `undefined`. */
+export function discoverResult(
+  version: ModernRevision,
+  result: unknown,
+): DiscoverResult | undefined {
+  if (result === undefined) return undefined
+  return validateResult(version, 'server/discover', result) as DiscoverResult
 }
 
 type Classified = ProbeClassification & { readonly discover?: unknown }
 
 async function discoverOnce(
-  options: ProbeOptions,
-  at: { id: number; offered: ModernRevision },
+  context: ConnectContext,
+  target: ProbeTarget,
+  offered: ModernRevision,
 ): Promise<Classified> {
   const method = 'server/discover'
-  const params = withRequestMeta(undefined, {
-    protocolVersion: at.offered,
-    capabilities: options.capabilities,
-    clientInfo: options.clientInfo,
-  })
+  const params = withRequestMeta(undefined, modernIdentity(context), { protocolVersion: offered })
   try {
     const result = await runExchange({
-      transport: options.transport,
-      message: { jsonrpc: JSONRPC_VERSION, id: at.id, method, params },
-      headers: standardHeaders({ method, params, protocolVersion: at.offered }),
-      environment: options.environment,
-      timing: options.timing,
+      transport: target.transport,
+      message: { jsonrpc: JSONRPC_VERSION, id: target.ids.next(), method, params },
+      headers: standardHeaders({ method, params, protocolVersion: offered }),
+      environment: context.options.environment,
+      timing: handshakeTiming(context),
       onNotification: () => {},
-      onDropped: options.onDropped,
+      onDropped: context.onDropped,
     })
     return { ...classifyProbeResponse({ status: 200, body: { result } }), discover: result }
   } catch (error) {
@@ -111,9 +108,4 @@ function classifyFailure(error: unknown): ProbeClassification {
   }
   if (error instanceof StreamEndedError || isTimeoutError(error)) return { era: 'legacy' }
   throw error
-}
-
-function checkDiscover(version: ModernRevision, result: unknown): DiscoverResult | undefined {
-  if (result === undefined) return undefined
-  return validateResult(version, 'server/discover', result) as DiscoverResult
 }

@@ -78,13 +78,10 @@ interface Position {
   readonly depth: number
 }
 
+/** Walks objects and arrays alike: an array's items are never reachable through `properties`. */
 function visit(node: unknown, at: Position): void {
   if (typeof node !== 'object' || node === null) return
   if (at.depth > MAX_DEPTH) throw new InvalidAnnotation('the input schema is nested too deeply')
-  if (Array.isArray(node)) {
-    for (const item of node) visit(item, { ...at, reachable: false, depth: at.depth + 1 })
-    return
-  }
   const schema = node as Readonly<Record<string, unknown>>
   if (ANNOTATION in schema) annotate(schema, at)
   for (const [key, value] of Object.entries(schema)) {
@@ -93,7 +90,7 @@ function visit(node: unknown, at: Position): void {
       const parentReachable = at.reachable || at.depth === 0
       for (const [name, property] of Object.entries(value)) {
         visit(property, {
-          walk: at.walk,
+          ...at,
           path: [...at.path, name],
           reachable: parentReachable,
           depth: at.depth + 1,

@@ -50,8 +50,7 @@ export class ToolIndex {
 
   /** The `Mcp-Param-*` headers of a call to `name`; none for an unknown tool. */
   headersFor(name: string, args: unknown): Record<string, string> {
-    const bindings = this.#bindings.get(name)
-    return bindings === undefined || bindings.length === 0 ? {} : paramHeaders(bindings, args)
+    return paramHeaders(this.#bindings.get(name) ?? [], args)
   }
 
   /** Counts the list as seen, e.g. after listing failed, so calls do not keep trying. */

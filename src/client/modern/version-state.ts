@@ -28,6 +28,18 @@ export function retryVersion(error: unknown, state: VersionState): ModernRevisio
 }
 
 /**
+ * The newest modern version both sides speak, given the versions the server offered; `fallback`
+ * when it offered none (then the client's offer stands).
+ */
+export function mutualVersion(
+  offered: readonly string[] | undefined,
+  fallback: ModernRevision,
+): ModernRevision | undefined {
+  if (offered === undefined) return fallback
+  return pickProtocolVersion({ offered, supported: MODERN_REVISIONS }) as ModernRevision | undefined
+}
+
+/**
  * Runs `attempt` with the current version; after a `-32022` naming a mutual version, switches to it
  * and runs `attempt` once more.
  */

@@ -135,6 +135,27 @@ describe('subscriptions/listen', () => {
     await client.close()
   })
 
+  test('a stray message on the stream is reported as dropped and the stream goes on', async () => {
+    const server = listenServer()
+    const client = clientOn(server.fake, { protocolVersion: MODERN, reconnect: fastReconnect })
+    const events = recordEvents(client)
+    const received: string[] = []
+    const subscription = await client.listen(
+      { toolsListChanged: true },
+      { onNotification: (n) => received.push(n.method) },
+    )
+    await subscription.acknowledged
+    server.streams[0]?.stream.send({ jsonrpc: '2.0', id: 9999, result: {} })
+    server.notify(0, 'notifications/tools/list_changed')
+    await until(() => received.length === 1)
+    expect(events).toContainEqual(
+      expect.objectContaining({ type: 'message:dropped', reason: 'unknown-listen-message' }),
+    )
+    expect(server.streams).toHaveLength(1)
+    await subscription.close()
+    await client.close()
+  })
+
   test('a refusal from the server is final', async () => {
     const fake = routes({
       'subscriptions/listen': (message) =>
@@ -173,6 +194,27 @@ describe('caching by ttlMs', () => {
     server.notify(0, 'notifications/tools/list_changed')
     await until(() => events.some((e) => e.type === 'cache:invalidated'))
     expect((await client.listTools()).tools[0]?.name).toBe('tool-2')
+    await subscription.close()
+    await client.close()
+  })
+
+  test('a notification named like an Object.prototype member invalidates nothing', async () => {
+    const server = listenServer()
+    const client = clientOn(server.fake, { protocolVersion: MODERN })
+    const received: string[] = []
+    await client.listTools()
+    const subscription = await client.listen(
+      { toolsListChanged: true },
+      { onNotification: (n) => received.push(n.method) },
+    )
+    await subscription.acknowledged
+    server.notify(0, 'toString')
+    server.notify(0, 'constructor')
+    await until(() => received.length === 2)
+    expect(received).toEqual(['toString', 'constructor'])
+    await client.listTools()
+    expect(server.lists()).toBe(1)
+    expect(server.streams).toHaveLength(1)
     await subscription.close()
     await client.close()
   })
