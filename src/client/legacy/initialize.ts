@@ -31,10 +31,15 @@ export interface Initialized {
  * acceptable) or the newest one. Rejects with a `ProtocolError` when the server refuses, and with an
  * `McpkitError` (`PROTOCOL`) when it offers a version this client does not speak (the client then
  * has to disconnect).
+ *
+ * `accepted` runs once the answer is accepted and before `notifications/initialized` goes out: that
+ * notification is the first message after the handshake, so over HTTP it already carries the
+ * agreed `MCP-Protocol-Version` (and the wire speaks the agreed revision for it).
  */
 export async function initialize(
   wire: Pick<Wire, 'request'> & Required<Pick<Wire, 'notify'>>,
   context: ConnectContext,
+  accepted: (done: Initialized) => void,
 ): Promise<Initialized> {
   const { options } = context
   const pinned = options.config.protocolVersion
@@ -56,9 +61,10 @@ export async function initialize(
       `The server offered protocol version ${String(offered)}, which this client does not speak`,
     )
   }
-  const result = validateResult(rules, 'initialize', raw) as InitializeResult
+  const done = { result: validateResult(rules, 'initialize', raw) as InitializeResult, rules }
+  accepted(done)
   await wire.notify('notifications/initialized')
-  return { result, rules }
+  return done
 }
 
 /**
@@ -69,8 +75,7 @@ export async function initializeEngine(
   context: ConnectContext,
   wire: EngineWire,
 ): Promise<InitializeResult> {
-  const { result, rules } = await initialize(wire, context)
-  wire.useLegacy(rules)
+  const { result } = await initialize(wire, context, ({ rules }) => wire.useLegacy(rules))
   context.emit({
     type: 'session:opened',
     sessionId: undefined,

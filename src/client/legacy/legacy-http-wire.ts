@@ -128,10 +128,11 @@ export class LegacyHttpWire implements Wire {
   async #handshake(context: ConnectContext): Promise<void> {
     this.#state.sessionId = undefined
     this.#state.protocolVersion = undefined
-    const done = await initialize(this.#wire, context)
+    const done = await initialize(this.#wire, context, ({ result, rules }) => {
+      this.#state.protocolVersion = result.protocolVersion
+      this.#wire.useLegacy(rules)
+    })
     this.#initialized = done.result
-    this.#state.protocolVersion = done.result.protocolVersion
-    this.#wire.useLegacy(done.rules)
     this.#context.emit({
       type: 'session:opened',
       sessionId: this.#state.sessionId,

@@ -378,3 +378,19 @@ describe('server→client requests (legacy)', () => {
     await client.close()
   })
 })
+
+describe('legacy handshake headers', () => {
+  test('notifications/initialized already carries the agreed MCP-Protocol-Version', async () => {
+    const versions: (string | null)[] = []
+    const server = legacyServer({
+      'notifications/initialized': (_message, request) => {
+        versions.push(request.headers.get('mcp-protocol-version'))
+        return accepted()
+      },
+    })
+    const client = clientOn(server.fake)
+    await client.listTools()
+    expect(initialized(server)).toHaveLength(1)
+    expect(versions).toEqual(['2025-11-25'])
+  })
+})
