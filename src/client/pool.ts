@@ -126,8 +126,14 @@ class Pool implements ClientPool {
       this.#environment.clearTimeout(idle.timer)
       return Promise.resolve(this.#lease(idle.client))
     }
-    if (this.#open < this.#config.maxConnections)
-      return Promise.resolve(this.#lease(this.#newClient()))
+    if (this.#open < this.#config.maxConnections) {
+      // A throwing `create` fails this acquire only, as a rejection like every other failure.
+      try {
+        return Promise.resolve(this.#lease(this.#newClient()))
+      } catch (error) {
+        return Promise.reject(error)
+      }
+    }
     return this.#wait(signal)
   }
 
@@ -211,7 +217,17 @@ class Pool implements ClientPool {
 
   #serveWaiterWithNew(): void {
     if (this.#closed || this.#open >= this.#config.maxConnections) return
-    this.#waiters.shift()?.grant(this.#lease(this.#newClient()))
+    const waiter = this.#waiters.shift()
+    if (waiter === undefined) return
+    // Called from `release`: a throwing `create` fails the waiter, not the caller releasing.
+    let client: McpClient
+    try {
+      client = this.#newClient()
+    } catch (error) {
+      waiter.fail(error)
+      return
+    }
+    waiter.grant(this.#lease(client))
   }
 
   #wait(signal: AbortSignal | undefined): Promise<PooledClient> {

@@ -169,3 +169,38 @@ describe('client pool', () => {
     expect(() => createClientPool({ create: 'x' as never })).toThrow(/create/)
   })
 })
+
+describe('a create that throws', () => {
+  test('rejects the acquire (never throws) and leaves no slot taken', async () => {
+    const pool = createClientPool({
+      create: () => {
+        throw new Error('no connection today')
+      },
+      maxConnections: 1,
+    })
+    let acquired: Promise<unknown> | undefined
+    expect(() => {
+      acquired = pool.acquire()
+    }).not.toThrow()
+    await expect(acquired).rejects.toThrow('no connection today')
+    expect(pool.stats).toEqual({ open: 0, idle: 0, busy: 0, waiting: 0 })
+  })
+
+  test('fails the waiter a discard would serve, not the caller releasing', async () => {
+    let fail = false
+    const { create } = fakeClients()
+    const pool = createClientPool({
+      create: () => {
+        if (fail) throw new Error('create failed')
+        return create()
+      },
+      maxConnections: 1,
+    })
+    const first = await pool.acquire()
+    const waiting = pool.acquire()
+    fail = true
+    expect(() => first.release({ discard: true })).not.toThrow()
+    await expect(waiting).rejects.toThrow('create failed')
+    expect(pool.stats).toEqual({ open: 0, idle: 0, busy: 0, waiting: 0 })
+  })
+})
