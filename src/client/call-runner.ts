@@ -56,10 +56,10 @@ export class CallRunner {
     const started = this.#options.environment.now()
     try {
       const result = await this.#cached(call)
-      this.#settled(call, started, undefined)
+      this.#settled(call, started, SUCCEEDED)
       return result
     } catch (error) {
-      this.#settled(call, started, error)
+      this.#settled(call, started, { failed: true, error })
       throw error
     }
   }
@@ -133,7 +133,13 @@ export class CallRunner {
     return { result, rounds }
   }
 
-  #settled(call: Call, started: number, error: unknown): void {
+  // Failure is a flag, not `error !== undefined`: a call may reject with `undefined` (say, an
+  // interceptor or handler throwing it), and that is still a failure.
+  #settled(
+    call: Call,
+    started: number,
+    end: { readonly failed: false } | { readonly failed: true; readonly error: unknown },
+  ): void {
     if (!this.#options.observed()) return
     const durationMs = this.#options.environment.now() - started
     const base = {
@@ -143,12 +149,14 @@ export class CallRunner {
       durationMs,
     } as const
     this.#options.emit(
-      error === undefined
-        ? { ...base, outcome: 'result' }
-        : { ...base, outcome: outcomeOf(error), error },
+      end.failed
+        ? { ...base, outcome: outcomeOf(end.error), error: end.error }
+        : { ...base, outcome: 'result' },
     )
   }
 }
+
+const SUCCEEDED = { failed: false } as const
 
 function outcomeOf(error: unknown): ClientRequestOutcome {
   if (isTimeoutError(error)) return 'timeout'
