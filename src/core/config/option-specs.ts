@@ -6,12 +6,10 @@
 // optional one unset means) lives in option-docs.ts instead: only the env-var table reads it, and
 // kept here it would ship in every browser bundle that merely validates a client config.
 
-/**
- * The largest delay `setTimeout` honours (2^31 - 1 ms, about 24.8 days). Browsers and Node turn
- * anything larger into an immediate timer, so every duration that ends up as a timer is capped
- * here.
- */
-export const MAX_TIMER_MS = 2_147_483_647
+import { MAX_TIMER_MS } from '../protocol/limits.ts'
+
+// One constant for every timer cap (config durations, engine timeouts, reconnection delays).
+export { MAX_TIMER_MS }
 
 /**
  * How an environment variable's text is read for an option.

@@ -6,7 +6,11 @@ import { type ConfigError, optionError } from '../errors/config-error.ts'
 /** The default cap on one incoming message: 16 MiB, room for large tool results with images. */
 export const DEFAULT_MAX_MESSAGE_BYTES = 16 * 1024 * 1024
 
-/** The longest delay `setTimeout` honours; longer ones would fire at once. */
+/**
+ * The largest delay `setTimeout` honours (2^31 - 1 ms, about 24.8 days). Browsers and Node turn
+ * anything larger into an immediate timer, so every duration that ends up as a timer is capped
+ * here.
+ */
 export const MAX_TIMER_MS = 2_147_483_647
 
 /**
