@@ -104,7 +104,8 @@ function resolveOnError(onError: NodeListenerOptions['onError']): NodeListenerOp
 
 async function respond(req: IncomingMessage, res: ServerResponse, resolved: Resolved) {
   const exchange = new Exchange()
-  res.on('close', () => {
+  // `once`: the listener (and the exchange it holds) leaves `res` when the response closes.
+  res.once('close', () => {
     if (!res.writableFinished) exchange.disconnect()
   })
   if (resolved.buffered !== undefined && bodySource(req) !== 'stream') {

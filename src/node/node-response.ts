@@ -195,6 +195,9 @@ class SocketSink implements BodySink {
 
   end(): void {
     if (this.#exchange.closed) return
+    // The producer is done: nothing to tell it on a later disconnect, and the exchange (which
+    // `res`'s close listener holds until then) stops holding the producer's objects.
+    this.#exchange.onDisconnect = undefined
     const head = this.#head
     if (head === undefined) {
       this.#res.end()

@@ -100,7 +100,7 @@ function trackInFlight(server: Server, listener: NodeListener): InFlight {
   server.on('request', (req, res) => {
     if (inFlight.closing) res.setHeader('connection', 'close')
     const node = inFlight.responses.push(res)
-    res.on('close', () => {
+    res.once('close', () => {
       inFlight.responses.remove(node)
       if (inFlight.closing) server.closeIdleConnections()
     })

@@ -1,4 +1,10 @@
-import { createServer, get as httpGet, type IncomingMessage } from 'node:http'
+import {
+  createServer,
+  get as httpGet,
+  request as httpRequest,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, test } from 'vitest'
 import type { BufferedAnswer, StreamingResponse } from '../../src/core/buffered-exchange.ts'
@@ -102,5 +108,53 @@ describe('streaming answers of the buffered exchange', () => {
     later?.write(': keep-alive\n\n')
     later?.end()
     expect(await rest).toBe(': keep-alive\n\n')
+  })
+})
+
+describe('what an answered exchange leaves behind', () => {
+  // Listeners left on a finished `req`/`res` keep the request's promises and buffers alive for as
+  // long as node's objects live, which under load (pretenured into the old generation) is until the
+  // next full GC.
+  test('no listener of the adapter stays on the request or the response', async () => {
+    const answer: StreamingResponse = {
+      status: 200,
+      headerFields: HEAD,
+      connect(sink) {
+        sink.write('data: {}\n\n')
+        sink.end()
+        return () => {}
+      },
+    }
+    const handler = {
+      handle: () => new Response('not used', { status: 500 }),
+      handleBuffered: async (): Promise<BufferedAnswer> => answer,
+    }
+    const listener = toNodeListener(handler)
+    let closed: Promise<{ req: IncomingMessage; res: ServerResponse }> | undefined
+    const server = createServer((req, res) => {
+      closed = new Promise((resolve) =>
+        res.once('close', () => setImmediate(() => resolve({ req, res }))),
+      )
+      listener(req, res)
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    cleanups.push(async () => {
+      server.closeAllConnections()
+      await new Promise((resolve) => server.close(resolve))
+    })
+    const { port } = server.address() as AddressInfo
+    const response = await new Promise<IncomingMessage>((resolve, reject) => {
+      const request = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/' }, resolve)
+      request.on('error', reject)
+      request.end('{"jsonrpc":"2.0","id":1,"method":"ping"}')
+    })
+    expect(await body(response)).toBe('data: {}\n\n')
+    const { req, res } = await (closed as NonNullable<typeof closed>)
+    expect({
+      data: req.listenerCount('data'),
+      end: req.listenerCount('end'),
+      reqClose: req.listenerCount('close'),
+      resClose: res.listenerCount('close'),
+    }).toEqual({ data: 0, end: 0, reqClose: 0, resClose: 0 })
   })
 })
