@@ -104,10 +104,13 @@ function resolveOnError(onError: NodeListenerOptions['onError']): NodeListenerOp
 
 async function respond(req: IncomingMessage, res: ServerResponse, resolved: Resolved) {
   const exchange = new Exchange()
-  // `once`: the listener (and the exchange it holds) leaves `res` when the response closes.
-  res.once('close', () => {
+  // The listener takes itself off when it runs: left on a dead `res`, it would hold the exchange
+  // (see `readBody`). Not `once`, whose wrapper costs every open stream memory.
+  const onClose = () => {
+    res.off('close', onClose)
     if (!res.writableFinished) exchange.disconnect()
-  })
+  }
+  res.on('close', onClose)
   if (resolved.buffered !== undefined && bodySource(req) !== 'stream') {
     return respondBuffered(req, res, { resolved, exchange })
   }

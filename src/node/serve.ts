@@ -100,10 +100,12 @@ function trackInFlight(server: Server, listener: NodeListener): InFlight {
   server.on('request', (req, res) => {
     if (inFlight.closing) res.setHeader('connection', 'close')
     const node = inFlight.responses.push(res)
-    res.once('close', () => {
+    const onClose = () => {
+      res.off('close', onClose)
       inFlight.responses.remove(node)
       if (inFlight.closing) server.closeIdleConnections()
-    })
+    }
+    res.on('close', onClose)
     listener(req, res)
   })
   return inFlight
