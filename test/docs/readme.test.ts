@@ -12,6 +12,16 @@ test('the README lists every MCPKIT_* variable with its option', () => {
   expect(missing.map((v) => v.name)).toEqual([])
 })
 
+test('every MCPKIT_* row of the README is what CONFIG_ENV_VARS says, default, format and text', () => {
+  const stale = CONFIG_ENV_VARS.filter(
+    (v) =>
+      !readme.includes(
+        `| \`${v.name}\` | \`${v.option}\` | \`${v.default}\` | ${v.format} | ${v.description} |`,
+      ),
+  )
+  expect(stale.map((v) => v.name)).toEqual([])
+})
+
 test('the README names no MCPKIT_* variable that does not exist', () => {
   const known = new Set(CONFIG_ENV_VARS.map((v) => v.name))
   const named = [...readme.matchAll(/`(MCPKIT_[A-Z0-9_]+)`/g)].map((m) => m[1])

@@ -86,8 +86,8 @@ export const ENV_BINDINGS: readonly EnvBinding[] = Object.freeze(collect(configO
 
 /**
  * Every `MCPKIT_*` environment variable {@link withEnvOverrides} reads, one per option, derived
- * from the same tables as the schemas so the list cannot drift. The README's table is generated
- * from it.
+ * from the same tables as the schemas so the list cannot drift. The README's table holds one row
+ * per entry, and test/docs/readme.test.ts checks each row against it.
  *
  * @example
  * for (const v of CONFIG_ENV_VARS) console.log(`${v.name}\t${v.option}\t${v.default}`)
