@@ -10,13 +10,12 @@ import {
 import { closestName } from '../core/config/closest-name.ts'
 import type { Connection } from '../core/connection.ts'
 import { defaultEnvironment, type Environment } from '../core/environment.ts'
-import { ConfigError } from '../core/errors/config-error.ts'
+import { ConfigError, optionError } from '../core/errors/config-error.ts'
 import type { TransportEvent } from '../transports/streamable-http/index.ts'
 import { defaultHttpSse, defaultHttpTransport } from './default-transports.ts'
 import { type EraCache, sharedEraCache } from './era-cache.ts'
 import type { HttpTransport } from './http-transport.ts'
 import type { InputHandlers } from './input-types.ts'
-import { refuseOption } from './refuse-option.ts'
 import type { Implementation, JsonObject } from './result-types.ts'
 
 /** What an HTTP transport factory receives. */
@@ -174,13 +173,13 @@ function configInput(options: ClientOptions): ClientConfigInput {
 function resolveTarget(options: ClientOptions): ClientTarget {
   const { url, connection } = options
   if ((url === undefined) === (connection === undefined)) {
-    refuseOption('url', url, 'set, or `connection` set, but not both')
+    throw optionError('url', url, 'set, or `connection` set, but not both')
   }
   if (connection !== undefined) {
     // Checked here in full: the client's engine trusts the options it is given.
     const readable = connection.readable as Partial<ReadableStream> | undefined
     if (typeof connection.send !== 'function' || typeof readable?.getReader !== 'function') {
-      refuseOption('connection', connection, 'a Connection')
+      throw optionError('connection', connection, 'a Connection')
     }
     return { kind: 'connection', connection }
   }
@@ -191,15 +190,16 @@ function resolveTarget(options: ClientOptions): ClientTarget {
     // Refused just below, like a URL of another scheme.
   }
   if (parsed === undefined || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
-    refuseOption('url', url, 'an absolute http(s) URL')
+    throw optionError('url', url, 'an absolute http(s) URL')
   }
   const transport = options.transport ?? 'streamable-http'
   if (transport !== 'streamable-http' && transport !== 'http+sse') {
-    refuseOption('transport', transport, "'streamable-http' or 'http+sse'")
+    throw optionError('transport', transport, "'streamable-http' or 'http+sse'")
   }
   return { kind: 'http', url: parsed, transport }
 }
 
 function checkFunction(option: string, value: unknown): void {
-  if (value !== undefined && typeof value !== 'function') refuseOption(option, value, 'a function')
+  if (value !== undefined && typeof value !== 'function')
+    throw optionError(option, value, 'a function')
 }

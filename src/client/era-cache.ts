@@ -2,7 +2,7 @@
  * Remembers how each HTTP endpoint was reached (SPEC §5.1 step 5), so the next client skips the
  * probe: modern with a version, legacy Streamable HTTP, or the 2024-11-05 HTTP+SSE transport.
  */
-import { refuseOption } from './refuse-option.ts'
+import { optionError } from '../core/errors/config-error.ts'
 
 /** What negotiation found for one endpoint. */
 export type EraOutcome =
@@ -36,7 +36,7 @@ export interface EraCacheOptions {
 export function createEraCache(options: EraCacheOptions = {}): EraCache {
   const maxEntries = options.maxEntries ?? 100
   if (!Number.isInteger(maxEntries) || maxEntries < 1) {
-    refuseOption('maxEntries', maxEntries, 'an integer >= 1')
+    throw optionError('maxEntries', maxEntries, 'an integer >= 1')
   }
   const entries = new Map<string, EraOutcome>()
   // Map order is insertion order: re-inserting marks an entry as the most recently used.

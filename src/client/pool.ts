@@ -11,10 +11,10 @@ import {
 } from '../core/config/pool-config.ts'
 import { defaultEnvironment, type Environment } from '../core/environment.ts'
 import { AbortError } from '../core/errors/abort-error.ts'
+import { optionError } from '../core/errors/config-error.ts'
 import { TimeoutError } from '../core/errors/timeout-error.ts'
 import { type ReadonlySubscribable, Subscribable } from '../core/events/subscribable.ts'
 import type { McpClient } from './client-api.ts'
-import { refuseOption } from './refuse-option.ts'
 
 /** Options of {@link createClientPool}. */
 export interface ClientPoolOptions extends PoolConfigInput {
@@ -76,7 +76,8 @@ export interface ClientPool {
  * const result = await pool.use((client) => client.callTool({ name: 'echo', arguments: { text: 'hi' } }))
  */
 export function createClientPool(options: ClientPoolOptions): ClientPool {
-  if (typeof options.create !== 'function') refuseOption('create', options.create, 'a function')
+  if (typeof options.create !== 'function')
+    throw optionError('create', options.create, 'a function')
   const { create, environment, ...config } = options
   return new Pool({
     create,

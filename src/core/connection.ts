@@ -2,9 +2,8 @@
  * The `Connection` every transport implements (stdio, Streamable HTTP, HTTP+SSE, WebSocket, in-memory),
  * and {@link createConnection}, the shared plumbing that gives each of them the same close semantics.
  */
-import { ErrorCode } from './errors/codes.ts'
 import { isTransportError } from './errors/guards.ts'
-import { TransportError } from './errors/transport-error.ts'
+import { connectionClosedError, TransportError } from './errors/transport-error.ts'
 import type { JsonRpcId, OutboundMessage } from './protocol/messages.ts'
 
 /**
@@ -116,11 +115,7 @@ export function createConnection(source: ConnectionSource): ConnectionDriver {
 /** Turns any close reason into the `TransportError` that `signal.reason` carries. */
 export function toCloseReason(reason: unknown): TransportError {
   if (isTransportError(reason)) return reason
-  const options =
-    reason === undefined
-      ? { code: ErrorCode.ConnectionClosed }
-      : { code: ErrorCode.ConnectionClosed, cause: reason }
-  return new TransportError('Connection closed', options)
+  return connectionClosedError('Connection closed', reason)
 }
 
 class ManagedConnection implements Connection {

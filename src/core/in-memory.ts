@@ -3,9 +3,8 @@
  * client and a server in the same process without any I/O.
  */
 import { type Connection, type ConnectionDriver, createConnection } from './connection.ts'
-import { ErrorCode } from './errors/codes.ts'
 import { ConfigError } from './errors/config-error.ts'
-import { TransportError } from './errors/transport-error.ts'
+import { connectionClosedError, type TransportError } from './errors/transport-error.ts'
 import type { OutboundMessage } from './protocol/messages.ts'
 
 /** Options of {@link createInMemoryPair}. */
@@ -66,5 +65,5 @@ function encode(message: OutboundMessage, encoding: 'value' | 'text') {
 }
 
 function peerClosed(): TransportError {
-  return new TransportError('The peer closed the connection', { code: ErrorCode.ConnectionClosed })
+  return connectionClosedError('The peer closed the connection')
 }
