@@ -10,7 +10,7 @@ import { initializeBody, initializeHeaders } from './workloads.ts'
 
 /** One kind's cold start, medians over the runs. */
 export interface ColdStartResult {
-  readonly server: ServerKind
+  readonly server: ColdKind
   readonly runs: number
   /** Process start until the imports were evaluated (node's own start-up included). */
   readonly importMs: number
@@ -21,7 +21,10 @@ export interface ColdStartResult {
   readonly error: string | undefined
 }
 
-const STARTERS: Record<ServerKind, { module: string; name: string }> = {
+/** Cold start measures each library once: mcpkit without replay starts the same code. */
+export type ColdKind = Exclude<ServerKind, 'mcpkit-no-replay'>
+
+const STARTERS: Record<ColdKind, { module: string; name: string }> = {
   mcpkit: { module: './servers/mcpkit-server.ts', name: 'startMcpkit' },
   'sdk-v1': { module: './servers/sdk-v1-server.ts', name: 'startSdkV1' },
   'sdk-v2-stateful': { module: './servers/sdk-v2-server.ts', name: 'startSdkV2Stateful' },
@@ -29,7 +32,7 @@ const STARTERS: Record<ServerKind, { module: string; name: string }> = {
   bare: { module: './servers/bare-server.ts', name: 'startBare' },
 }
 
-function entrySource(kind: ServerKind): string {
+function entrySource(kind: ColdKind): string {
   const { module, name } = STARTERS[kind]
   return `import { ${name} as start } from '${module}'
 const imported = performance.now()
@@ -77,17 +80,17 @@ async function once(
 
 /** Cold starts of each kind, `runs` times, interleaved. */
 export async function measureColdStarts(
-  kinds: readonly ServerKind[],
+  kinds: readonly ColdKind[],
   runs: number,
 ): Promise<ColdStartResult[]> {
-  const entries = new Map<ServerKind, string>()
+  const entries = new Map<ColdKind, string>()
   for (const kind of kinds)
     entries.set(kind, await buildGenerated(`cold-${kind}`, entrySource(kind)))
   const samples = new Map<
-    ServerKind,
+    ColdKind,
     { importMs: number; listenMs: number; firstAnswerMs: number }[]
   >()
-  const errors = new Map<ServerKind, string>()
+  const errors = new Map<ColdKind, string>()
   for (let run = 0; run < runs; run++) {
     for (const kind of kinds) {
       try {

@@ -11,10 +11,14 @@ export const ENDPOINT = '/mcp'
 export const WORKLOADS = ['legacy-json', 'legacy-sse', 'modern'] as const
 export type WorkloadName = (typeof WORKLOADS)[number]
 
-/** Which servers serve a workload (SDK 1.x has no 2026-07-28; SDK 2.x has two separate paths). */
+/**
+ * Which servers serve a workload (SDK 1.x has no 2026-07-28; SDK 2.x has two separate paths). SSE
+ * also runs mcpkit without replay: the SDKs (no event store, as their docs set them up) and bare keep
+ * no events, mcpkit by default records every one.
+ */
 export const WORKLOAD_SERVERS: Record<WorkloadName, readonly ServerKind[]> = {
   'legacy-json': ['mcpkit', 'sdk-v1', 'sdk-v2-stateful', 'bare'],
-  'legacy-sse': ['mcpkit', 'sdk-v1', 'sdk-v2-stateful', 'bare'],
+  'legacy-sse': ['mcpkit', 'mcpkit-no-replay', 'sdk-v1', 'sdk-v2-stateful', 'bare'],
   modern: ['mcpkit', 'sdk-v2-stateless', 'bare'],
 }
 

@@ -68,6 +68,24 @@ describe('SDK v1 client', { timeout: 15_000 }, () => {
     expect(server?.sessions.size).toBe(0)
   })
 
+  test('Streamable HTTP with replay off (eventStore: false): progress and logs arrive on the POST stream', async () => {
+    server = createExampleServer({ eventStore: false })
+    served = await serve(server, { host: '127.0.0.1', port: 0 })
+    const c = await connect(new StreamableHTTPClientTransport(new URL(`${served.url}mcp`)))
+    const logs: unknown[] = []
+    c.setNotificationHandler(LoggingMessageNotificationSchema, (notification) => {
+      logs.push(notification.params.data)
+    })
+    const progress: ProgressUpdate[] = []
+    const result = await c.callTool({ name: 'countdown', arguments: { from: 3 } }, undefined, {
+      onprogress: (p) => progress.push(p),
+    })
+    expectCountdownProgress(progress)
+    expect(logs).toEqual(['countdown: 3', 'countdown: 2', 'countdown: 1'])
+    expect(result.isError).not.toBe(true)
+    await exerciseExampleServer(c as unknown as OfficialClient)
+  })
+
   test('HTTP+SSE (2024-11-05): the GET stream names the POST endpoint; same answers', async () => {
     const url = await start(true)
     const c = await connect(new SSEClientTransport(new URL(`${url}sse`)))

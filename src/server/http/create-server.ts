@@ -17,6 +17,7 @@ import {
   isModernRevision,
   type LegacyRevision,
 } from '../../core/eras/versions.ts'
+import { optionError } from '../../core/errors/config-error.ts'
 import type { ReadonlySubscribable } from '../../core/events/subscribable.ts'
 import { EventTracker } from '../../sessions/event-tracker.ts'
 import { SessionManager } from '../../sessions/session-manager.ts'
@@ -34,7 +35,7 @@ export interface McpServerOptions extends ServerOptions, HttpServerOptions {}
 /** What the server creates itself, and so closes. */
 interface Owned {
   readonly sessions: SessionManager
-  readonly tracker: EventTracker
+  readonly tracker: EventTracker | undefined
   readonly bus: NotificationBus
   readonly closables: { close?(): unknown }[]
 }
@@ -140,7 +141,10 @@ function createOwned(options: McpServerOptions, environment: Environment): Owned
   const bus = options.bus ?? new InMemoryNotificationBus()
   if (options.bus === undefined) closables.push(bus)
   let tracker = options.eventTracker ?? options.sessionManager?.eventTracker
-  if (tracker === undefined) {
+  if (options.eventStore === false && tracker !== undefined) {
+    throw optionError('eventStore', false, 'an event store when an event tracker is given')
+  }
+  if (tracker === undefined && options.eventStore !== false) {
     const events = options.session?.events
     tracker = new EventTracker({
       store: options.eventStore,

@@ -23,8 +23,14 @@ export interface HttpServerOptions {
   readonly session?: SessionConfigInput | undefined
   /** Where legacy sessions persist. @default in memory */
   readonly sessionStore?: SessionStore | undefined
-  /** Where legacy stream events are kept for `Last-Event-ID` replay. @default in memory */
-  readonly eventStore?: EventStore | undefined
+  /**
+   * Where legacy stream events are kept for `Last-Event-ID` replay. `false` turns replay off: events
+   * go out without ids and without the priming event, so clients do not try to resume, and a GET
+   * with a `Last-Event-ID` opens a fresh stream. Keeping every event costs CPU and memory on each SSE
+   * reply; turn it off when your clients never resume (mcpkit's own client only resumes streams that
+   * carry ids). @default in memory
+   */
+  readonly eventStore?: EventStore | false | undefined
   /**
    * A session manager to use instead of creating one. It stays yours: `close()` does not close it.
    * Its event tracker (if any) is used for resumption.

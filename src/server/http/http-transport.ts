@@ -53,7 +53,8 @@ export interface HttpTransportInit {
   readonly config: ServerConfig
   readonly environment: Environment
   readonly sessions: SessionManager
-  readonly tracker: EventTracker
+  /** Undefined when replay is off (`eventStore: false`). */
+  readonly tracker: EventTracker | undefined
   readonly bus: NotificationBus
   readonly paths: ResolvedPaths
   readonly modernVersions: readonly string[]

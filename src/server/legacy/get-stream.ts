@@ -196,8 +196,9 @@ function resume(
   input: { live: LiveSession; lastEventId: string; slot: HeldSlot },
 ): Answer | undefined {
   const { live, lastEventId, slot } = input
-  const streamId = context.tracker.streamIdOf(lastEventId)
-  if (streamId === undefined) return undefined
+  const tracker = context.tracker
+  const streamId = tracker?.streamIdOf(lastEventId)
+  if (tracker === undefined || streamId === undefined) return undefined
   if (streamId === GET_STREAM_ID) return openGetStream(context, { live, slot, lastEventId })
   const connection = new SseStream()
   const running = live.stream(streamId)
@@ -217,7 +218,7 @@ function resume(
     void running.resume(connection, lastEventId)
   } else {
     const target = { connection, sessionId: live.id, lastEventId }
-    replay(context.tracker, target).then(
+    replay(tracker, target).then(
       () => connection.close(),
       () => connection.close(),
     )

@@ -14,7 +14,8 @@ import type { LiveSessions } from './live-sessions.ts'
 /** The legacy-era context. */
 export interface LegacyContext extends ServerContext {
   readonly sessions: SessionManager
-  readonly tracker: EventTracker
+  /** Records events for replay; undefined when replay is off. */
+  readonly tracker: EventTracker | undefined
   readonly live: LiveSessions
   /** A new stream id, unique across instances that share an event store. */
   nextStreamId(): string

@@ -16,7 +16,8 @@ import { type Answer, sseResponse } from '../http/responses.ts'
 export interface LegacyStreamOptions {
   readonly sessionId: string
   readonly streamId: string
-  readonly tracker: EventTracker
+  /** Records events for replay. Without one, events go out without ids and nothing is primed. */
+  readonly tracker: EventTracker | undefined
   /** The `retry:` sent with the priming event: how long a client waits before reconnecting. */
   readonly retryMs: number
   /** The first connection. */
@@ -46,7 +47,7 @@ export class LegacyStream implements ReplyStream {
   readonly response: Answer
   /** Called once the stream is complete (its last message sent) and its connection closed. */
   onComplete: (() => void) | undefined = undefined
-  readonly #tracker: EventTracker
+  readonly #tracker: EventTracker | undefined
   readonly #onError: ((error: unknown) => void) | undefined
   #connection: SseStream | undefined
   // Work that had to wait (a store answering later): later steps queue behind it. Undefined when
@@ -61,7 +62,7 @@ export class LegacyStream implements ReplyStream {
     this.#onError = options.onError
     this.#connection = options.connection
     this.response = sseResponse(options.connection)
-    if (options.prime === false) return
+    if (options.prime === false || options.tracker === undefined) return
     // The priming event: an id (tracked, so resuming from it replays everything after) and no data.
     this.#track({ json: 'null', data: '', retry: options.retryMs })
   }
@@ -91,8 +92,12 @@ export class LegacyStream implements ReplyStream {
     })
   }
 
-  /** Closes the connection but not the stream (SSE polling): the client resumes with GET. */
+  /**
+   * Closes the connection but not the stream (SSE polling): the client resumes with GET. Without a
+   * tracker nothing could be resumed, so the connection stays open.
+   */
   detach(): void {
+    if (this.#tracker === undefined) return
     this.#run(() => this.#closeConnection())
   }
 
@@ -110,7 +115,9 @@ export class LegacyStream implements ReplyStream {
     let replayed = false
     this.#run(async () => {
       if (this.#connection !== connection) this.#closeConnection()
-      replayed = await replay(this.#tracker, { connection, sessionId: this.sessionId, lastEventId })
+      const tracker = this.#tracker
+      const target = { connection, sessionId: this.sessionId, lastEventId }
+      replayed = tracker !== undefined && (await replay(tracker, target))
       if (this.#complete) connection.close()
       else this.#connection = connection
     })
@@ -130,8 +137,15 @@ export class LegacyStream implements ReplyStream {
 
   // Tracks an event and writes it under its id: in this tick when the store appends synchronously.
   #track(event: { json: string; data: string; retry: number | undefined }): void {
+    const tracker = this.#tracker
+    if (tracker === undefined) {
+      this.#run(() => {
+        this.#connection?.sendEncoded(`data: ${event.data}\n\n`)
+      })
+      return
+    }
     this.#run(() => {
-      const id = this.#tracker.trackSerialized(this.sessionId, {
+      const id = tracker.trackSerialized(this.sessionId, {
         streamId: this.streamId,
         json: event.json,
       })

@@ -72,7 +72,8 @@ export interface RequestContext {
    * Closes the request's SSE connection early so the client polls for the rest (legacy Streamable
    * HTTP, 2025-11-25 SSE polling): the handler keeps running, and what it sends afterwards, its
    * result included, reaches the client when it resumes with `Last-Event-ID`. Does nothing in the
-   * modern era, over stdio, or when the response is plain JSON.
+   * modern era, over stdio, when the response is plain JSON, or when the server keeps no events for
+   * replay (`eventStore: false`): the client could not get the rest.
    */
   closeStream(): void
 }

@@ -25,6 +25,8 @@ export interface MemorySample {
 
 const STARTERS: Record<ServerKind, (options: StartOptions) => Promise<ServerHandle>> = {
   mcpkit: startMcpkit,
+  // The same server with `eventStore: false`: SSE replies do what the SDKs' and bare's do.
+  'mcpkit-no-replay': (options) => startMcpkit({ ...options, replay: false }),
   'sdk-v1': startSdkV1,
   'sdk-v2-stateful': startSdkV2Stateful,
   'sdk-v2-stateless': startSdkV2Stateless,

@@ -1,4 +1,5 @@
-// mcpkit: one createServer() for both eras on /mcp, served by mcpkit/node's serve().
+// mcpkit: one createServer() for both eras on /mcp, served by mcpkit/node's serve(). With
+// `replay: false` it keeps no SSE events (`eventStore: false`), like the official SDKs without a store.
 import { serve } from 'mcpkit/node'
 import { createServer } from 'mcpkit/server'
 import { z } from 'zod'
@@ -11,6 +12,7 @@ export async function startMcpkit(options: StartOptions): Promise<ServerHandle> 
     // Room for the session benchmarks' idle GET streams (each holds a slot).
     config: { maxClients: 1_000_000 },
     session: { maxSessions: options.maxSessions },
+    ...(options.replay === false ? { eventStore: false as const } : {}),
   })
   const input = z.object({ text: z.string() })
   server.tool(TOOL.echo, { inputSchema: input }, ({ text }) => text)

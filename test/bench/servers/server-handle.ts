@@ -12,6 +12,8 @@ export const TOOL = {
 export interface StartOptions {
   /** Session cap (servers that have one); the session benchmarks raise it. */
   readonly maxSessions: number
+  /** mcpkit only: keep SSE events for `Last-Event-ID` replay (its default; the SDKs keep none). */
+  readonly replay?: boolean
 }
 
 /** A running server inside a child process. */
@@ -30,6 +32,7 @@ export interface ServerHandle {
 /** Every server kind the bench starts. */
 export const SERVER_KINDS = [
   'mcpkit',
+  'mcpkit-no-replay',
   'sdk-v1',
   'sdk-v2-stateful',
   'sdk-v2-stateless',

@@ -4,6 +4,7 @@ import {
   type McpServer,
   type McpServerOptions,
 } from '../../../src/server/http/create-server.ts'
+import { EventTracker } from '../../../src/sessions/event-tracker.ts'
 import { delay, ENDPOINT, legacyPost, openSession, SseReader } from '../http/harness.ts'
 
 const V = '2025-11-25'
@@ -167,5 +168,69 @@ describe('legacy SSE priming, polling and resumption (SPEC §4.2, §4.4)', () =>
       for (const event of events) ids.add(event.id ?? '')
     }
     expect(ids.size).toBe(6)
+  })
+})
+
+describe('legacy SSE with replay off (eventStore: false)', () => {
+  function getStream(sessionId: string, lastEventId?: string) {
+    const headers: Record<string, string> = {
+      accept: 'text/event-stream',
+      'mcp-session-id': sessionId,
+      'mcp-protocol-version': V,
+    }
+    if (lastEventId !== undefined) headers['last-event-id'] = lastEventId
+    return new Request(ENDPOINT, { method: 'GET', headers })
+  }
+
+  test('events carry no ids and no priming event; closeStream keeps the connection, so the whole reply arrives', async () => {
+    ;({ server, gates } = reconnectServer({ eventStore: false }))
+    const session = await openSession(server.handle)
+    const response = await server.handle(
+      legacyPost(reconnectCall(1, 'a'), { id: session, version: V }),
+    )
+    expect(response.headers.get('content-type')).toBe('text/event-stream')
+    const reader = new SseReader(response)
+    const before = await reader.next()
+    expect(before?.id).toBeUndefined()
+    expect(JSON.parse(before?.data ?? '')).toMatchObject({ params: { data: 'a:before' } })
+    gates.get('a')?.()
+    const rest = await reader.rest()
+    expect(rest.map((e) => e.id)).toEqual([undefined, undefined])
+    expect(rest.map((e) => JSON.parse(e.data))).toEqual([
+      {
+        jsonrpc: '2.0',
+        method: 'notifications/message',
+        params: { level: 'info', data: 'a:after' },
+      },
+      { jsonrpc: '2.0', id: 1, result: { content: [{ type: 'text', text: 'a:done' }] } },
+    ])
+  })
+
+  test('the GET stream is not primed, and a GET with a Last-Event-ID opens a fresh stream', async () => {
+    ;({ server, gates } = reconnectServer({ eventStore: false }))
+    const session = await openSession(server.handle)
+    const fresh = await server.handle(getStream(session, 'p0_00000000001'))
+    expect(fresh.status).toBe(200)
+    expect(fresh.headers.get('content-type')).toBe('text/event-stream')
+    expect(server.stats.openStreams).toBe(1)
+    server.tool('new_tool', () => 'x')
+    const reader = new SseReader(fresh)
+    const event = await reader.next()
+    expect(event?.id).toBeUndefined()
+    expect(JSON.parse(event?.data ?? '')).toMatchObject({
+      method: 'notifications/tools/list_changed',
+    })
+    await reader.cancel()
+  })
+
+  test('replay off and an event tracker given at once is refused', () => {
+    expect(() =>
+      createServer({
+        name: 'r',
+        version: '1',
+        eventStore: false,
+        eventTracker: new EventTracker(),
+      }),
+    ).toThrow(/`eventStore` option must be an event store when an event tracker is given/)
   })
 })
