@@ -3,7 +3,7 @@ import { defaultEnvironment, type Environment } from '../core/environment.ts'
 import type { StoreError } from '../core/errors/store-error.ts'
 import { type ReadonlySubscribable, Subscribable } from '../core/events/subscribable.ts'
 import { isPromiseLike, type MaybePromise } from '../core/maybe-promise.ts'
-import { createMemoryEventStore } from '../stores/memory.ts'
+import { createMemoryEventStore } from '../stores/memory-event-store.ts'
 import type {
   AppendOptions,
   EventStore,

@@ -75,7 +75,7 @@ await server.stop()
 if (measureOnly) {
   const perRequest = (micros: number) => (micros / requests).toFixed(1)
   console.log(
-    `${kind} ${workload}: ${result.rps.toFixed(0)} req/s, ${perRequest(cpu)} µs CPU/req (user ${perRequest(userCpu)})`,
+    `${kind} ${workload}: ${result.rps.toFixed(0)} req/s, ${perRequest(cpu)} µs CPU/req (user ${perRequest(userCpu)}), p99 ${result.p99Us.toFixed(0)} µs`,
   )
   process.exit(0)
 }

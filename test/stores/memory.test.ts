@@ -178,6 +178,89 @@ describe('createMemoryEventStore', () => {
   })
 })
 
+describe('createMemoryEventStore: the byte log', () => {
+  const long = { ttlMs: 60_000, maxEventsPerStream: 100_000 }
+  const event = (streamId: string, n: number, message: unknown = n) => ({
+    id: `${streamId}_${n}`,
+    streamId,
+    message,
+  })
+
+  test('past maxBytesPerSession the oldest events go, the newest stay, whatever they weigh', async () => {
+    const store = createMemoryEventStore({ maxBytesPerSession: 4096 })
+    const text = 'x'.repeat(100)
+    for (let n = 1; n <= 200; n++) await store.append('s', event('a', n, text), long)
+    // Each record holds ~120 bytes: far fewer than 200 fit in 4 KiB, and what is kept is the newest.
+    await expect(store.after('s', 'a_1')).resolves.toBeUndefined()
+    const kept = await store.after('s', 'a_190')
+    expect(kept?.events.map((e) => e.id)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `a_${191 + i}`),
+    )
+    // An event larger than the bound is still kept, alone.
+    await store.append('s', event('a', 201, 'y'.repeat(10_000)), long)
+    await store.append('s', event('a', 202, 'z'), long)
+    await expect(store.after('s', 'a_201')).resolves.toEqual({
+      streamId: 'a',
+      events: [{ id: 'a_202', streamId: 'a', message: 'z' }],
+    })
+    expect(() => createMemoryEventStore({ maxBytesPerSession: 0 })).toThrow(RangeError)
+  })
+
+  test('growing, compacting and shrinking the buffer keeps every event, in order', async () => {
+    let now = 0
+    const store = createMemoryEventStore({ now: () => now })
+    const expected: string[] = []
+    for (let n = 0; n < 3000; n++) {
+      const streamId = `s${n % 3}`
+      await store.append('s', event(streamId, n, { n, pad: 'p'.repeat(n % 50) }), long)
+      if (streamId === 's0' && n > 0) expected.push(`s0_${n}`)
+    }
+    const all = await store.after('s', 's0_0')
+    expect(all?.events.map((e) => e.id)).toEqual(expected)
+    expect(all?.events.at(-1)?.message).toEqual({ n: 2997, pad: 'p'.repeat(2997 % 50) })
+    // Everything expires; the next append drops it and the buffer starts small again.
+    now = 120_000
+    await store.append('s', event('t', 1), long)
+    await store.append('s', event('t', 2), long)
+    await expect(store.after('s', 's0_0')).resolves.toBeUndefined()
+    await expect(store.after('s', 't_1')).resolves.toMatchObject({ events: [{ id: 't_2' }] })
+  })
+
+  test('ids and JSON text come back exactly: non-ASCII, lone surrogates, empty strings', async () => {
+    const store = createMemoryEventStore()
+    const odd = ['é', '\ud800', '🙂', '', 'a\u0000b']
+    for (const [n, text] of odd.entries()) {
+      store.appendSerialized?.(
+        's',
+        { id: `ïd-${text}-${n}`, streamId: `strëam${text}`, json: JSON.stringify({ text }) },
+        long,
+      )
+    }
+    for (const [n, text] of odd.entries()) {
+      store.appendSerialized?.(
+        's',
+        { id: `next-${n}`, streamId: `strëam${text}`, json: JSON.stringify([text]) },
+        long,
+      )
+      await expect(store.after('s', `ïd-${text}-${n}`)).resolves.toEqual({
+        streamId: `strëam${text}`,
+        events: [{ id: `next-${n}`, streamId: `strëam${text}`, message: [text] }],
+      })
+    }
+  })
+
+  test('expiry stays exact for clocks past 2^32 ms, and is never early for fractional TTLs', async () => {
+    let now = 2 ** 40 + 0.25
+    const store = createMemoryEventStore({ now: () => now })
+    await store.append('s', event('a', 1), { ttlMs: 1000.5, maxEventsPerStream: 10 })
+    await store.append('s', event('a', 2), { ttlMs: 1000.5, maxEventsPerStream: 10 })
+    now += 1000.5
+    await expect(store.after('s', 'a_1')).resolves.toMatchObject({ events: [{ id: 'a_2' }] })
+    now += 1
+    await expect(store.after('s', 'a_1')).resolves.toBeUndefined()
+  })
+})
+
 // The suites' real-clock mode (the one Redis uses), proven on the memory stores with real waits.
 sessionStoreContract('memory, real clock', () => createMemorySessionStore(), {
   clock: 'real',
