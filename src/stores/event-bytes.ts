@@ -86,7 +86,8 @@ export function writeRecord(
   const high = Math.floor(expires / TWO_TO_32)
   writeU32(bytes, at + 4, high)
   writeU32(bytes, at + 8, expires - high * TWO_TO_32)
-  writeU32(bytes, at + 12, record.maxEventsPerStream)
+  // A log never holds 2^32 events: larger limits all mean the same.
+  writeU32(bytes, at + 12, Math.min(record.maxEventsPerStream, 0xffffffff))
   let offset = writeText(bytes, at + FIXED_BYTES, record.streamId)
   offset = writeText(bytes, offset, record.id)
   offset = writeText(bytes, offset, record.json)

@@ -149,6 +149,9 @@ class MemoryEventStoreImpl implements MemoryEventStore {
     assertTtl(options.ttlMs)
     assertPositiveInteger(options.maxEventsPerStream, 'maxEventsPerStream')
     if (typeof event.json !== 'string') throw new TypeError('The event message must be JSON text')
+    if (typeof event.id !== 'string' || typeof event.streamId !== 'string') {
+      throw new TypeError('The event id and stream id must be strings')
+    }
     const now = this.#now()
     const log = this.#logOf(sessionId)
     const bound = recordBound(event.streamId, event.id, event.json)

@@ -249,6 +249,19 @@ describe('createMemoryEventStore: the byte log', () => {
     }
   })
 
+  test('refuses ids that are not strings; limits past 2^32 events keep everything', async () => {
+    const store = createMemoryEventStore()
+    const huge = { ttlMs: 60_000, maxEventsPerStream: 2 ** 40 }
+    expect(() =>
+      store.appendSerialized?.('s', { id: 7 as never, streamId: 'a', json: '1' }, huge),
+    ).toThrow(TypeError)
+    expect(() =>
+      store.appendSerialized?.('s', { id: 'a_1', streamId: null as never, json: '1' }, huge),
+    ).toThrow(TypeError)
+    for (let n = 1; n <= 5; n++) await store.append('s', event('a', n), huge)
+    await expect(store.after('s', 'a_1')).resolves.toMatchObject({ events: { length: 4 } })
+  })
+
   test('expiry stays exact for clocks past 2^32 ms, and is never early for fractional TTLs', async () => {
     let now = 2 ** 40 + 0.25
     const store = createMemoryEventStore({ now: () => now })
