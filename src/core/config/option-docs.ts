@@ -102,6 +102,9 @@ export const OPTION_DOCS: Merge<DocEntries<Config>> = {
     description: 'Flush interval of the write-behind persistence worker.',
   },
   'session.cleanupIntervalMs': { description: 'How often expired sessions are swept.' },
+  'session.events.replay': {
+    description: 'Keep events for Last-Event-ID replay; off, events carry no ids.',
+  },
   'session.events.maxEventsPerStream': { description: 'Events kept per stream for replay.' },
   'session.events.eventTtlMs': { description: 'How long an event stays available for replay.' },
   'interceptor.timeoutMs': { description: 'How long one interceptor may take for one message.' },

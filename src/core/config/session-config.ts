@@ -1,8 +1,14 @@
-import { durationOption, group, integerOption } from './option-specs.ts'
+import { booleanOption, durationOption, group, integerOption } from './option-specs.ts'
 import { parseGroup } from './parse-group.ts'
 
 /** How stream events are kept for replay (legacy `Last-Event-ID` resumption), as you pass it. */
 export interface SessionEventsConfigInput {
+  /**
+   * Keep events for `Last-Event-ID` replay. Off, SSE events go out without ids or a priming event and
+   * nothing is recorded (a server's `eventStore: false`): for deployments whose clients never resume.
+   * @default true
+   */
+  readonly replay?: boolean | undefined
   /**
    * Events kept per stream; the oldest are dropped first. A client that missed more than this many
    * cannot resume and starts over.
@@ -18,6 +24,8 @@ export interface SessionEventsConfigInput {
 
 /** Event retention after defaults: see {@link SessionEventsConfigInput}. */
 export interface SessionEventsConfig {
+  /** @default true */
+  readonly replay: boolean
   /** @default 1000 */
   readonly maxEventsPerStream: number
   /** @default 300000 */
@@ -78,6 +86,7 @@ export interface SessionConfig {
 }
 
 const eventsOptions = group({
+  replay: booleanOption({ default: true }),
   maxEventsPerStream: integerOption({ min: 1, default: 1000 }),
   eventTtlMs: durationOption({ min: 1, timer: false, default: 300_000 }),
 })

@@ -11,6 +11,7 @@ import {
   toWebResponse,
 } from '../../core/buffered-exchange.ts'
 import { resolveServerConfig, type ServerConfig } from '../../core/config/server-config.ts'
+import { resolveSessionConfig } from '../../core/config/session-config.ts'
 import { defaultEnvironment, type Environment } from '../../core/environment.ts'
 import {
   isLegacyRevision,
@@ -141,10 +142,13 @@ function createOwned(options: McpServerOptions, environment: Environment): Owned
   const bus = options.bus ?? new InMemoryNotificationBus()
   if (options.bus === undefined) closables.push(bus)
   let tracker = options.eventTracker ?? options.sessionManager?.eventTracker
-  if (options.eventStore === false && tracker !== undefined) {
-    throw optionError('eventStore', false, 'an event store when an event tracker is given')
+  const replay = options.eventStore !== false && resolveSessionConfig(options.session).events.replay
+  if (!replay && tracker !== undefined) {
+    throw options.eventStore === false
+      ? optionError('eventStore', false, 'an event store when an event tracker is given')
+      : optionError('session.events.replay', false, 'true when an event tracker is given')
   }
-  if (tracker === undefined && options.eventStore !== false) {
+  if (tracker === undefined && replay) {
     const events = options.session?.events
     tracker = new EventTracker({
       store: options.eventStore,

@@ -28,7 +28,8 @@ export interface HttpServerOptions {
    * go out without ids and without the priming event, so clients do not try to resume, and a GET
    * with a `Last-Event-ID` opens a fresh stream. Keeping every event costs CPU and memory on each SSE
    * reply; turn it off when your clients never resume (mcpkit's own client only resumes streams that
-   * carry ids). @default in memory
+   * carry ids). `session: { events: { replay: false } }` (or `MCPKIT_SESSION_EVENTS_REPLAY=0`) does
+   * the same. @default in memory
    */
   readonly eventStore?: EventStore | false | undefined
   /**

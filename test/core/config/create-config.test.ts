@@ -39,7 +39,7 @@ const DEFAULTS: Config = {
     maxSessions: 10_000,
     persistIntervalMs: 1000,
     cleanupIntervalMs: 60_000,
-    events: { maxEventsPerStream: 1000, eventTtlMs: 300_000 },
+    events: { replay: true, maxEventsPerStream: 1000, eventTtlMs: 300_000 },
   },
   interceptor: { timeoutMs: 5000, onError: 'fail' },
   pool: { maxConnections: 10, maxIdle: 10, idleTimeoutMs: 60_000, acquireTimeoutMs: 10_000 },
@@ -86,7 +86,11 @@ describe('createConfig defaults', () => {
     })
     expect(config.client.protocolVersion).toBe('2025-06-18')
     expect(config.client.reconnect).toStrictEqual({ ...DEFAULTS.client.reconnect, maxRetries: 0 })
-    expect(config.session.events).toStrictEqual({ maxEventsPerStream: 1000, eventTtlMs: 1 })
+    expect(config.session.events).toStrictEqual({
+      replay: true,
+      maxEventsPerStream: 1000,
+      eventTtlMs: 1,
+    })
     expect(config.interceptor.onError).toBe('skip')
   })
 

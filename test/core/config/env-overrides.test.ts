@@ -29,6 +29,12 @@ describe('values are read by the option’s type', () => {
     expect(config.pool.maxConnections).toBe(4)
   })
 
+  test('MCPKIT_SESSION_EVENTS_REPLAY=0 turns replay off', () => {
+    const env = { MCPKIT_SESSION_EVENTS_REPLAY: '0' }
+    expect(withEnvOverrides({}, env).session.events.replay).toBe(false)
+    expect(withEnvOverrides({}, {}).session.events.replay).toBe(true)
+  })
+
   test('numbers with fractions', () => {
     const env = { MCPKIT_CLIENT_RECONNECT_BACKOFF_FACTOR: '1.5' }
     expect(withEnvOverrides({}, env).client.reconnect.backoffFactor).toBe(1.5)

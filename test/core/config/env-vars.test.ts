@@ -44,6 +44,7 @@ const LEAF_OPTIONS = Object.keys({
   'session.maxSessions': true,
   'session.persistIntervalMs': true,
   'session.cleanupIntervalMs': true,
+  'session.events.replay': true,
   'session.events.maxEventsPerStream': true,
   'session.events.eventTtlMs': true,
   'interceptor.timeoutMs': true,

@@ -223,6 +223,27 @@ describe('legacy SSE with replay off (eventStore: false)', () => {
     await reader.cancel()
   })
 
+  test('session.events.replay: false is the same as eventStore: false', async () => {
+    ;({ server, gates } = reconnectServer({ session: { events: { replay: false } } }))
+    const session = await openSession(server.handle)
+    const reader = new SseReader(
+      await server.handle(legacyPost(reconnectCall(1, 'a'), { id: session, version: V })),
+    )
+    const first = await reader.next()
+    expect(first?.id).toBeUndefined()
+    expect(JSON.parse(first?.data ?? '')).toMatchObject({ params: { data: 'a:before' } })
+    gates.get('a')?.()
+    expect((await reader.rest()).map((e) => e.id)).toEqual([undefined, undefined])
+    expect(() =>
+      createServer({
+        name: 'r',
+        version: '1',
+        session: { events: { replay: false } },
+        eventTracker: new EventTracker(),
+      }),
+    ).toThrow(/`session.events.replay` option must be true when an event tracker is given/)
+  })
+
   test('replay off and an event tracker given at once is refused', () => {
     expect(() =>
       createServer({
