@@ -19,6 +19,7 @@ import {
   recordIdIs,
   recordMaxEvents,
   recordSize,
+  recordSizeOf,
   recordStreamIdIs,
   recordText,
   STREAM_ID_TEXT,
@@ -57,7 +58,8 @@ export interface MemoryEventStoreOptions {
   readonly maxStreamsPerSession?: number
   /**
    * Bytes of events kept per session (about the JSON's length, twice that for non-ASCII text); the
-   * oldest go first. The newest event is kept whatever its size. @default 1048576 (1 MiB)
+   * oldest go first. An event larger than this is kept alone until the next one comes: to replay
+   * large results, raise it above them. @default 1048576 (1 MiB)
    */
   readonly maxBytesPerSession?: number
 }
@@ -154,8 +156,11 @@ class MemoryEventStoreImpl implements MemoryEventStore {
     }
     const now = this.#now()
     const log = this.#logOf(sessionId)
-    const bound = recordBound(event.streamId, event.id, event.json)
-    this.#makeRoom(log, { bound, now })
+    // The bound is cheap and usually fits; making room needs the exact size, so that a large event
+    // does not push out more history than it takes.
+    if (log.end + recordBound(event.streamId, event.id, event.json) > log.bytes.length) {
+      this.#makeRoom(log, { bound: recordSizeOf(event.streamId, event.id, event.json), now })
+    }
     const expiresAt = now + options.ttlMs
     log.end += writeRecord(log.bytes, log.end, {
       streamId: event.streamId,
@@ -190,12 +195,11 @@ class MemoryEventStoreImpl implements MemoryEventStore {
   }
 
   /**
-   * Makes `bound` bytes free after the log's last record. Expired records at the front go first;
-   * then, past `maxBytesPerSession`, the oldest, down to half of it so that this copying happens
-   * once per half a buffer appended, not on every append.
+   * Makes `bound` bytes (a record's exact size) free after the log's last record. Expired records
+   * at the front go first; then, past `maxBytesPerSession`, the oldest, down to half of it so that
+   * this copying happens once per half a buffer appended, not on every append.
    */
   #makeRoom(log: SessionLog, need: { bound: number; now: number }): void {
-    if (log.end + need.bound <= log.bytes.length) return
     const bytes = log.bytes
     let start = log.start
     while (start < log.end && recordExpiresAt(bytes, start) <= need.now) {

@@ -196,14 +196,25 @@ describe('createMemoryEventStore: the byte log', () => {
     expect(kept?.events.map((e) => e.id)).toEqual(
       Array.from({ length: 10 }, (_, i) => `a_${191 + i}`),
     )
-    // An event larger than the bound is still kept, alone.
+    // An event larger than the bound is kept, alone, until the next one comes.
     await store.append('s', event('a', 201, 'y'.repeat(10_000)), long)
+    await expect(store.after('s', 'a_200')).resolves.toBeUndefined()
+    await expect(store.after('s', 'a_201')).resolves.toEqual({ streamId: 'a', events: [] })
     await store.append('s', event('a', 202, 'z'), long)
-    await expect(store.after('s', 'a_201')).resolves.toEqual({
-      streamId: 'a',
-      events: [{ id: 'a_202', streamId: 'a', message: 'z' }],
-    })
+    await expect(store.after('s', 'a_201')).resolves.toBeUndefined()
+    await expect(store.after('s', 'a_202')).resolves.toEqual({ streamId: 'a', events: [] })
     expect(() => createMemoryEventStore({ maxBytesPerSession: 0 })).toThrow(RangeError)
+  })
+
+  test('a large ASCII event takes its own size from the bound, not twice its length', async () => {
+    const store = createMemoryEventStore({ maxBytesPerSession: 4096 })
+    for (let n = 1; n <= 10; n++) await store.append('s', event('a', n), long)
+    // ~2.5 KB as ASCII: history and event fit in 4 KiB; stored two bytes per unit they would not.
+    await store.append('s', event('a', 11, 'x'.repeat(2500)), long)
+    const kept = await store.after('s', 'a_1')
+    expect(kept?.events.map((e) => e.id)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `a_${i + 2}`),
+    )
   })
 
   test('growing, compacting and shrinking the buffer keeps every event, in order', async () => {
