@@ -46,8 +46,8 @@ export function encodeSseEvent(event: SseEvent): string {
 }
 
 /**
- * Encodes an event of JSON text under an id, without the checks of {@link encodeSseEvent}: for ids
- * the server made (no CR, LF or NUL by construction), data from `JSON.stringify` (one line by
+ * Encodes an event of JSON text, under an id when given, without the checks of
+ * {@link encodeSseEvent}: for ids the server made (no CR, LF or NUL by construction), data from `JSON.stringify` (one line by
  * construction: it escapes line breaks inside strings and adds no whitespace) and a `retryMs` from
  * validated config (an integer >= 0). The empty string is the data of a priming event.
  *
@@ -55,7 +55,8 @@ export function encodeSseEvent(event: SseEvent): string {
  * encodeJsonEvent('s1_1', '{"jsonrpc":"2.0"}') // 'id: s1_1\ndata: {"jsonrpc":"2.0"}\n\n'
  * encodeJsonEvent('s1_0', '', 1000) // 'id: s1_0\nretry: 1000\ndata: \n\n' (priming)
  */
-export function encodeJsonEvent(id: string, json: string, retryMs?: number): string {
+export function encodeJsonEvent(id: string | undefined, json: string, retryMs?: number): string {
+  if (id === undefined) return `data: ${json}\n\n`
   if (retryMs === undefined) return `id: ${id}\ndata: ${json}\n\n`
   return `id: ${id}\nretry: ${retryMs}\ndata: ${json}\n\n`
 }

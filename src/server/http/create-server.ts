@@ -142,18 +142,18 @@ function createOwned(options: McpServerOptions, environment: Environment): Owned
   const bus = options.bus ?? new InMemoryNotificationBus()
   if (options.bus === undefined) closables.push(bus)
   let tracker = options.eventTracker ?? options.sessionManager?.eventTracker
-  const replay = options.eventStore !== false && resolveSessionConfig(options.session).events.replay
+  const { events } = resolveSessionConfig(options.session)
+  const replay = options.eventStore !== false && events.replay
   if (!replay && tracker !== undefined) {
     throw options.eventStore === false
       ? optionError('eventStore', false, 'an event store when an event tracker is given')
       : optionError('session.events.replay', false, 'true when an event tracker is given')
   }
   if (tracker === undefined && replay) {
-    const events = options.session?.events
     tracker = new EventTracker({
       store: options.eventStore,
-      maxEventsPerStream: events?.maxEventsPerStream,
-      eventTtlMs: events?.eventTtlMs,
+      maxEventsPerStream: events.maxEventsPerStream,
+      eventTtlMs: events.eventTtlMs,
       environment,
     })
     closables.push(tracker)

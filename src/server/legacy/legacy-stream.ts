@@ -139,9 +139,7 @@ export class LegacyStream implements ReplyStream {
   #track(event: { json: string; data: string; retry: number | undefined }): void {
     const tracker = this.#tracker
     if (tracker === undefined) {
-      this.#run(() => {
-        this.#connection?.sendEncoded(`data: ${event.data}\n\n`)
-      })
+      this.#run(() => this.#write(undefined, event))
       return
     }
     this.#run(() => {
@@ -154,7 +152,8 @@ export class LegacyStream implements ReplyStream {
     })
   }
 
-  #write(id: string, event: { data: string; retry: number | undefined }): void {
+  // Without an id (no tracker) the event is plain data: nothing primes, so there is no `retry`.
+  #write(id: string | undefined, event: { data: string; retry: number | undefined }): void {
     const connection = this.#connection
     if (connection === undefined) return
     // Ids are the tracker's, data is JSON text (or empty) and `retry` the validated

@@ -172,16 +172,6 @@ describe('legacy SSE priming, polling and resumption (SPEC §4.2, §4.4)', () =>
 })
 
 describe('legacy SSE with replay off (eventStore: false)', () => {
-  function getStream(sessionId: string, lastEventId?: string) {
-    const headers: Record<string, string> = {
-      accept: 'text/event-stream',
-      'mcp-session-id': sessionId,
-      'mcp-protocol-version': V,
-    }
-    if (lastEventId !== undefined) headers['last-event-id'] = lastEventId
-    return new Request(ENDPOINT, { method: 'GET', headers })
-  }
-
   test('events carry no ids and no priming event; closeStream keeps the connection, so the whole reply arrives', async () => {
     ;({ server, gates } = reconnectServer({ eventStore: false }))
     const session = await openSession(server.handle)
@@ -209,7 +199,7 @@ describe('legacy SSE with replay off (eventStore: false)', () => {
   test('the GET stream is not primed, and a GET with a Last-Event-ID opens a fresh stream', async () => {
     ;({ server, gates } = reconnectServer({ eventStore: false }))
     const session = await openSession(server.handle)
-    const fresh = await server.handle(getStream(session, 'p0_00000000001'))
+    const fresh = await server.handle(resumeGet(session, 'p0_00000000001'))
     expect(fresh.status).toBe(200)
     expect(fresh.headers.get('content-type')).toBe('text/event-stream')
     expect(server.stats.openStreams).toBe(1)
