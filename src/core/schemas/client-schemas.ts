@@ -17,7 +17,7 @@ import { lifecycleDefs } from './lifecycle.ts'
 import { REQUEST_METHODS } from './methods.ts'
 import { modernDefs } from './modern.ts'
 import { promptDefs } from './prompts.ts'
-import type { RevisionChanges } from './registry.ts'
+import { REMOVED, type RevisionChanges } from './registry.ts'
 import { resourceDefs } from './resources.ts'
 import { rootDefs } from './roots.ts'
 import { samplingDefs } from './sampling.ts'
@@ -47,7 +47,23 @@ export const CLIENT_READ_CONCERNS: readonly RevisionChanges[] = [
   modernDefs,
 ]
 
-const clientSet = createSchemaSet({ concerns: CLIENT_READ_CONCERNS, methods: [REQUEST_METHODS] })
+/**
+ * In 2026-07-28 a server sends a client no requests, so a client reads no request params; their
+ * definitions there need the request `_meta` object, which only the full set defines. Left out,
+ * rather than listed in `types` and throwing when read.
+ */
+const clientOnly: RevisionChanges = {
+  '2026-07-28': {
+    RequestParams: REMOVED,
+    PaginatedRequestParams: REMOVED,
+    PaginatedRequest: REMOVED,
+  },
+}
+
+const clientSet = createSchemaSet({
+  concerns: [...CLIENT_READ_CONCERNS, clientOnly],
+  methods: [REQUEST_METHODS],
+})
 
 /**
  * The client's schemas of `revision`: every request method's `result`, the `params` of requests a

@@ -50,6 +50,12 @@ describe.each(PROTOCOL_REVISIONS)('client schemas of %s', (revision) => {
     }
   })
 
+  test('builds every type it lists', () => {
+    for (const [name, schema] of Object.entries(client.types)) {
+      expect(schema, name).toBeDefined()
+    }
+  })
+
   test('leaves out the client requests, notifications, envelopes and named building blocks', () => {
     expect(client.types.CallToolRequest).toBeUndefined()
     expect(client.types.ProgressNotification).toBeUndefined()
