@@ -59,6 +59,12 @@ export const OPTION_DOCS: Merge<DocEntries<Config>> = {
     description: 'Origin header values accepted from browsers.',
     unset: 'loopback origins',
   },
+  'server.cors': {
+    description: 'Answer CORS preflights and expose Mcp-Session-Id to accepted origins.',
+  },
+  'server.corsMaxAgeMs': {
+    description: 'How long browsers reuse a preflight answer (sent in seconds).',
+  },
   'server.shutdownTimeoutMs': {
     description: 'How long close() waits for in-flight work before aborting it.',
   },

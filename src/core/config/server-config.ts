@@ -57,6 +57,19 @@ export interface ServerConfigInput {
    */
   readonly allowedOrigins?: readonly string[] | undefined
   /**
+   * Answer CORS preflights and add CORS headers (exposing `Mcp-Session-Id`) for the origins
+   * {@link ServerConfigInput.allowedOrigins} accepts, so browser clients on another origin can call
+   * the server and keep a session. Turn it off when a proxy in front of the server handles CORS.
+   * @default true
+   */
+  readonly cors?: boolean | undefined
+  /**
+   * How long a browser may reuse a preflight answer (`Access-Control-Max-Age`, sent in whole
+   * seconds; Chromium caps it at 2 hours, Firefox at 24).
+   * @default 7200000 (2 hours)
+   */
+  readonly corsMaxAgeMs?: number | undefined
+  /**
    * How long `close()` waits for in-flight requests and streams before aborting them.
    * @default 10000
    */
@@ -109,6 +122,10 @@ export interface ServerConfig {
   readonly allowedHosts?: readonly string[] | undefined
   /** `undefined` means loopback origins only. @default undefined */
   readonly allowedOrigins?: readonly string[] | undefined
+  /** CORS for accepted origins. @default true */
+  readonly cors: boolean
+  /** `Access-Control-Max-Age`, in milliseconds here. @default 7200000 */
+  readonly corsMaxAgeMs: number
   /** @default 10000 */
   readonly shutdownTimeoutMs: number
   /** @default 1000 */
@@ -153,6 +170,8 @@ export const serverOptions = group(
       items:
         'origins such as "https://app.example.com" (lower-case scheme and host, port only if not the default, no path or trailing slash)',
     }),
+    cors: booleanOption({ default: true }),
+    corsMaxAgeMs: durationOption({ min: 0, timer: false, default: 7_200_000 }),
     shutdownTimeoutMs: durationOption({ min: 0, timer: true, default: 10_000 }),
     sseRetryMs: durationOption({ min: 0, timer: true, default: 1000 }),
     keepAliveIntervalMs: durationOption({ min: 0, timer: true, default: 15_000 }),

@@ -29,6 +29,7 @@ import type { NotificationBus } from '../modern/bus.ts'
 import { handleModernPost } from '../modern/stateless.ts'
 import { Capacity } from './capacity.ts'
 import type { DispatchTarget } from './context.ts'
+import { CorsPolicy } from './cors.ts'
 import { Fanout } from './fanout.ts'
 import { HostOriginPolicy } from './host-origin.ts'
 import type { ResolvedPaths } from './http-options.ts'
@@ -78,6 +79,15 @@ export interface HttpServerStats {
 }
 
 const ALLOW = { allow: 'GET, POST, DELETE' }
+
+type Route = 'mcp' | 'sse' | 'messages'
+
+/** The methods each route answers, for CORS preflights. */
+const ROUTE_METHODS: Readonly<Record<Route, string>> = {
+  mcp: ALLOW.allow,
+  sse: 'GET',
+  messages: 'POST',
+}
 let instances = 0
 
 /** The HTTP transport of one server. */
@@ -86,6 +96,7 @@ export class HttpTransport {
   readonly #context: LegacyContext
   readonly #init: HttpTransportInit
   readonly #policy: HostOriginPolicy
+  readonly #cors: CorsPolicy | undefined
   readonly #capacity: Capacity
   readonly #keepAlive: KeepAlive
   readonly #httpSse: HttpSseTransport
@@ -96,6 +107,7 @@ export class HttpTransport {
     this.#init = init
     const { config, environment } = init
     this.#policy = new HostOriginPolicy(config)
+    this.#cors = config.cors ? new CorsPolicy({ maxAgeMs: config.corsMaxAgeMs }) : undefined
     this.#capacity = new Capacity(config.maxClients)
     this.#keepAlive = new KeepAlive({ environment, intervalMs: config.keepAliveIntervalMs })
     this.#httpSse = new HttpSseTransport(init.paths.legacyMessagesPath)
@@ -139,6 +151,16 @@ export class HttpTransport {
     const path = pathOf(request.url)
     const route = this.#route(path)
     if (route === undefined) return Promise.resolve(emptyResponse(404))
+    const origin = this.#cors === undefined ? null : request.headers.get('origin')
+    if (origin === null) return this.#handleRoute(request, route)
+    const cors = this.#cors as CorsPolicy
+    if (cors.isPreflight(request.method, request.headers)) {
+      return Promise.resolve(cors.preflight(request.headers, ROUTE_METHODS[route]))
+    }
+    return this.#handleRoute(request, route).then((answer) => cors.decorate(answer, origin))
+  }
+
+  #handleRoute(request: HttpRequest, route: Route): Promise<Answer> {
     if (this.#closing !== undefined) return Promise.resolve(this.#unavailable(request, 'closing'))
     const slot = this.#capacity.tryAcquire()
     if (slot === undefined) return Promise.resolve(this.#unavailable(request, 'overloaded'))
@@ -191,7 +213,7 @@ export class HttpTransport {
     return this.#closing
   }
 
-  #route(path: string): 'mcp' | 'sse' | 'messages' | undefined {
+  #route(path: string): Route | undefined {
     const { endpoint, legacySsePath, legacyMessagesPath } = this.#init.paths
     if (this.#init.config.legacySse) {
       if (path === legacySsePath) return 'sse'

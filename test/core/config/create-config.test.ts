@@ -17,6 +17,8 @@ const DEFAULTS: Config = {
     maxClients: 1000,
     retryAfterMs: 1000,
     maxBodyBytes: 4 * 1024 * 1024,
+    cors: true,
+    corsMaxAgeMs: 7_200_000,
     shutdownTimeoutMs: 10_000,
     sseRetryMs: 1000,
     keepAliveIntervalMs: 15_000,

@@ -22,6 +22,8 @@ const LEAF_OPTIONS = Object.keys({
   'server.maxBodyBytes': true,
   'server.allowedHosts': true,
   'server.allowedOrigins': true,
+  'server.cors': true,
+  'server.corsMaxAgeMs': true,
   'server.shutdownTimeoutMs': true,
   'server.sseRetryMs': true,
   'server.keepAliveIntervalMs': true,
