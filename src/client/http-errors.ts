@@ -8,6 +8,7 @@
 import { isHttpError } from '../core/errors/guards.ts'
 import type { HttpError } from '../core/errors/http-error.ts'
 import { ProtocolError } from '../core/errors/protocol-error.ts'
+import { jsonRpcErrorOfBody } from '../core/protocol/classify.ts'
 
 /** The `HttpError` behind `error`: itself, or the cause a connection wrapped it in. */
 export function httpErrorOf(error: unknown): HttpError | undefined {
@@ -16,32 +17,11 @@ export function httpErrorOf(error: unknown): HttpError | undefined {
   return isHttpError(cause) ? cause : undefined
 }
 
-/** The JSON-RPC error object of a parsed response body, if it is one. */
-export function jsonRpcErrorOf(
-  body: unknown,
-): { code: number; message: string; data: unknown } | undefined {
-  const parsed = typeof body === 'string' ? parseJson(body) : body
-  // Optional chaining reads `undefined` from `null`, `undefined` and primitives alike.
-  const error = (parsed as { error?: unknown } | null | undefined)?.error
-  if (typeof error !== 'object' || error === null) return undefined
-  const { code, message, data } = error as { code?: unknown; message?: unknown; data?: unknown }
-  if (!Number.isInteger(code) || typeof message !== 'string') return undefined
-  return { code: code as number, message, data }
-}
-
 /** `error` as the caller should see it: a `ProtocolError` when the HTTP body carried one. */
 export function fromHttpFailure(error: unknown): unknown {
   const http = httpErrorOf(error)
   if (http === undefined) return error
-  const rpc = jsonRpcErrorOf(http.body)
+  const rpc = jsonRpcErrorOfBody(http.body)
   if (rpc === undefined) return http
   return new ProtocolError(rpc.code, rpc.message, { data: rpc.data, cause: http })
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return undefined
-  }
 }

@@ -4,6 +4,7 @@
  */
 import { JsonRpcErrorCode } from '../errors/codes.ts'
 import type { JsonRpcErrorObject } from '../errors/protocol-error.ts'
+import { isJsonRpcErrorObject, parseBodyText } from '../protocol/classify.ts'
 import { PROTOCOL_VERSION_META_KEY } from '../schemas/meta-keys.ts'
 import { readSupportedVersions } from './negotiate.ts'
 import { isModernRevision } from './versions.ts'
@@ -52,12 +53,12 @@ const MODERN_ONLY_CODES = new Set<number>([
  * // { era: 'legacy' }
  */
 export function classifyProbeResponse(response: ProbeResponse): ProbeClassification {
-  const body = parseBody(response.body)
+  const body = parseBodyText(response.body)
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return LEGACY
   const { status } = response
   const { result, error } = body as { result?: unknown; error?: unknown }
   if (result !== undefined) return classifyResult(result, status)
-  if (!isErrorObject(error)) return LEGACY
+  if (!isJsonRpcErrorObject(error)) return LEGACY
   if (status !== undefined && !PROBE_FAILURE_STATUSES.has(status)) return LEGACY
   const modern =
     MODERN_ONLY_CODES.has(error.code) ||
@@ -148,19 +149,4 @@ function readMeta(body: unknown): Readonly<Record<string, unknown>> | undefined 
   return typeof meta === 'object' && meta !== null && !Array.isArray(meta)
     ? (meta as Readonly<Record<string, unknown>>)
     : undefined
-}
-
-function parseBody(body: unknown): unknown {
-  if (typeof body !== 'string') return body
-  try {
-    return JSON.parse(body)
-  } catch {
-    return undefined
-  }
-}
-
-function isErrorObject(value: unknown): value is JsonRpcErrorObject {
-  if (typeof value !== 'object' || value === null) return false
-  const { code, message } = value as { code?: unknown; message?: unknown }
-  return Number.isInteger(code) && typeof message === 'string'
 }

@@ -3,6 +3,7 @@
  * every incoming message, so it allocates nothing and reads each member once; the descriptive
  * {@link describeInvalid} runs only on the rare invalid path.
  */
+import type { JsonRpcErrorObject } from '../errors/protocol-error.ts'
 import type { JsonRpcId } from './messages.ts'
 
 /**
@@ -40,7 +41,7 @@ export function classifyMessage(value: unknown): MessageKind {
     return isJsonRpcId(id) ? 'request' : 'invalid'
   }
   if (result !== undefined) return error === undefined && isJsonRpcId(id) ? 'result' : 'invalid'
-  if (error === undefined || !isErrorObject(error)) return 'invalid'
+  if (error === undefined || !isJsonRpcErrorObject(error)) return 'invalid'
   return id === undefined || id === null || isJsonRpcId(id) ? 'error' : 'invalid'
 }
 
@@ -75,7 +76,7 @@ function explain(message: Fields): string {
     return message.error === undefined ? badId : 'a response cannot carry both "result" and "error"'
   }
   if (message.error === undefined) return 'a message needs "method", "result" or "error"'
-  if (isErrorObject(message.error)) return badId
+  if (isJsonRpcErrorObject(message.error)) return badId
   return '"error" must be an object with an integer "code" and a string "message"'
 }
 
@@ -85,8 +86,32 @@ function isParams(value: unknown): boolean {
   )
 }
 
-function isErrorObject(value: unknown): boolean {
+/** Whether `value` is a JSON-RPC error object: an integer `code` and a string `message`. */
+export function isJsonRpcErrorObject(value: unknown): value is JsonRpcErrorObject {
   if (typeof value !== 'object' || value === null) return false
   const error = value as Fields
   return Number.isInteger(error.code) && typeof error.message === 'string'
+}
+
+/**
+ * The JSON-RPC error object a response body carries, if it carries one. `body` is parsed first
+ * when it is text; text that is not JSON carries none.
+ *
+ * @example
+ * jsonRpcErrorOfBody('{"jsonrpc":"2.0","error":{"code":-32600,"message":"Bad"}}') // { code: -32600, message: 'Bad' }
+ * jsonRpcErrorOfBody('Bad Request') // undefined
+ */
+export function jsonRpcErrorOfBody(body: unknown): JsonRpcErrorObject | undefined {
+  const error = (parseBodyText(body) as { error?: unknown } | null | undefined)?.error
+  return isJsonRpcErrorObject(error) ? error : undefined
+}
+
+/** `body` as given, or parsed when it is text: `undefined` for text that is not JSON. */
+export function parseBodyText(body: unknown): unknown {
+  if (typeof body !== 'string') return body
+  try {
+    return JSON.parse(body)
+  } catch {
+    return undefined
+  }
 }

@@ -2,7 +2,9 @@ import { describe, expect, test } from 'vitest'
 import {
   classifyMessage,
   describeInvalid,
+  isJsonRpcErrorObject,
   isJsonRpcId,
+  jsonRpcErrorOfBody,
 } from '../../../src/core/protocol/classify.ts'
 import {
   decodeFrame,
@@ -38,6 +40,35 @@ describe('isJsonRpcId', () => {
   test('accepts strings and safe integers only', () => {
     expect([0, -1, 42, '', 'x', Number.MAX_SAFE_INTEGER].every(isJsonRpcId)).toBe(true)
     expect([null, undefined, 1.5, true, {}, [], 2 ** 53, Number.NaN].some(isJsonRpcId)).toBe(false)
+  })
+})
+
+describe('jsonRpcErrorOfBody', () => {
+  test('reads the error object of a body, parsed or as text', () => {
+    const error = { code: -32600, message: 'Bad', data: { why: 1 } }
+    expect(jsonRpcErrorOfBody({ jsonrpc: '2.0', error })).toEqual(error)
+    expect(jsonRpcErrorOfBody(JSON.stringify({ jsonrpc: '2.0', id: 1, error }))).toEqual(error)
+  })
+
+  test('finds none in text that is not JSON, in results, or in malformed error objects', () => {
+    for (const body of [
+      'Bad Request: No valid session ID provided',
+      '',
+      null,
+      7,
+      { jsonrpc: '2.0', id: 1, result: {} },
+      { error: { code: 1.5, message: 'x' } },
+      { error: { code: -32600 } },
+      { error: 'boom' },
+    ]) {
+      expect(jsonRpcErrorOfBody(body), JSON.stringify(body)).toBeUndefined()
+    }
+  })
+
+  test('isJsonRpcErrorObject wants an integer code and a string message', () => {
+    expect(isJsonRpcErrorObject({ code: -1, message: '' })).toBe(true)
+    expect(isJsonRpcErrorObject({ code: '-1', message: '' })).toBe(false)
+    expect(isJsonRpcErrorObject(null)).toBe(false)
   })
 })
 
