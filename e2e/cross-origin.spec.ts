@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test'
 // e2e/pages/cross-origin.js runs on http://127.0.0.1:4173 and calls MCP on http://localhost:4173,
 // another origin: Chromium preflights every POST and hides `Mcp-Session-Id` unless exposed. The
 // demo server (CORS on by default) serves both eras to it; a server with `cors: false` cannot be
-// read from the page at all.
+// read from the page at all, and one that hides `Mcp-Session-Id` gets a SessionError naming the fix.
 test('a page on another origin keeps a legacy session and calls both eras; cors: false is refused', async ({
   page,
 }) => {
@@ -21,6 +21,7 @@ test('a page on another origin keeps a legacy session and calls both eras; cors:
     'modern: modern 2026-07-28',
     'roll_dice: 2 rolls',
     expect.stringMatching(/^no-cors: refused by the browser: \w+Error$/),
+    'hidden-session: SessionError SESSION_NOT_FOUND, names the fix: true',
   ])
   await expect(page.locator('#status')).toHaveText('done')
   expect(errors).toEqual([])

@@ -1,7 +1,9 @@
 // Loads the BUILT client from http://127.0.0.1:<port> and talks to MCP endpoints on
 // http://localhost:<port>: another origin, so every POST is preflighted and `Mcp-Session-Id` is
 // readable only if the server exposes it. `/mcp` is the demo server (CORS on, the default);
-// `/mcp-no-cors` is a server with `cors: false`, which the browser must refuse to read.
+// `/mcp-no-cors` is a server with `cors: false`, which the browser must refuse to read;
+// `/mcp-hidden-session` answers CORS but leaves `Mcp-Session-Id` unexposed, which the client must
+// explain.
 
 import { createClient } from '/dist/client/index.js'
 
@@ -65,10 +67,29 @@ async function withoutCors() {
   }
 }
 
+async function hiddenSessionId() {
+  const client = createClient({
+    url: `${OTHER_ORIGIN}/mcp-hidden-session`,
+    ...CLIENT_INFO,
+    protocolVersion: '2025-11-25',
+  })
+  try {
+    await client.connect()
+    await client.callTool({ name: 'ping_tool', arguments: {} })
+    log('hidden-session: called (unexpected)')
+  } catch (error) {
+    const hint = error?.message?.includes('Access-Control-Expose-Headers')
+    log(`hidden-session: ${error?.name} ${error?.code}, names the fix: ${hint}`)
+  } finally {
+    await client.close()
+  }
+}
+
 async function main() {
   await legacySession()
   await modernCall()
   await withoutCors()
+  await hiddenSessionId()
   document.getElementById('status').textContent = 'done'
 }
 

@@ -7,6 +7,7 @@
  */
 import { classifyProbeResponse } from '../core/eras/detect.ts'
 import { isModernRevision, type ModernRevision } from '../core/eras/versions.ts'
+import { SessionError } from '../core/errors/session-error.ts'
 import type { NegotiationSource } from './client-events.ts'
 import {
   type ConnectContext,
@@ -120,8 +121,13 @@ async function legacyOrSse(
   return { wire, source, initialize: wire.initializeResult }
 }
 
-/** `initialize` answered 400, 404 or 405 without a modern error body: not Streamable HTTP. */
+/**
+ * `initialize` answered 400, 404 or 405 without a modern error body: not Streamable HTTP. A
+ * `SessionError` means `initialize` succeeded and the session failed after it (its id hidden from
+ * a page on another origin): falling back would only hide that.
+ */
 function refusedHandshake(error: unknown): boolean {
+  if (error instanceof SessionError) return false
   const http = httpErrorOf(error) ?? httpErrorOf((error as { cause?: unknown } | null)?.cause)
   if (http === undefined || ![400, 404, 405].includes(http.status)) return false
   return classifyProbeResponse({ status: http.status, body: http.body }).era === 'legacy'

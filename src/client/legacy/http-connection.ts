@@ -18,6 +18,11 @@ export interface LegacySessionState {
   sessionId: string | undefined
   /** The negotiated version for `MCP-Protocol-Version`; unset until `initialize` answered. */
   protocolVersion: string | undefined
+  /**
+   * `initialize` was answered from another origin (CORS), so a missing `Mcp-Session-Id` may be one
+   * the server did not expose rather than none at all.
+   */
+  crossOrigin?: boolean
 }
 
 /** The headers of a request in this session (none on `initialize`). */
@@ -78,6 +83,7 @@ export function createLegacyHttpConnection(
       })
       if (request.method === 'initialize') {
         state.sessionId = posted.headers.get('mcp-session-id') ?? undefined
+        state.crossOrigin = posted.crossOrigin === true
       }
       const answered = await deliverUntil(posted.messages, request.id, deliver)
       if (!answered && !controller.signal.aborted) {

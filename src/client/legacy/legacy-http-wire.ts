@@ -52,7 +52,7 @@ export class LegacyHttpWire implements Wire {
       await wire.#handshake(context)
     } catch (error) {
       await wire.#wire.close()
-      throw fromHttpFailure(error)
+      throw wire.#failure(error)
     }
     wire.#http.openGetStream(wire.#onGetFailure)
     return wire
@@ -88,7 +88,7 @@ export class LegacyHttpWire implements Wire {
       } catch (error) {
         // A 404 to a request that carried a session id: the server forgot the session.
         if (sessionId === undefined || httpErrorOf(error)?.status !== 404) {
-          throw fromHttpFailure(error)
+          throw this.#failure(error)
         }
         if (retried) {
           throw new SessionError({
@@ -108,7 +108,7 @@ export class LegacyHttpWire implements Wire {
     try {
       await this.#wire.notify(method, params)
     } catch (error) {
-      throw fromHttpFailure(error)
+      throw this.#failure(error)
     }
   }
 
@@ -141,6 +141,25 @@ export class LegacyHttpWire implements Wire {
   }
 
   /** Re-initializes once for everyone who saw the same session expire. */
+  /**
+   * What a failed request rejects with. In a browser on another origin, a server that does not
+   * expose `Mcp-Session-Id` makes the session look sessionless, and then refuses the requests that
+   * come without the id: that gets a `SessionError` saying so, rather than a bare 400.
+   */
+  #failure(error: unknown): unknown {
+    const status = httpErrorOf(error)?.status
+    const state = this.#state
+    const hidden = state.crossOrigin === true && state.sessionId === undefined
+    if (!hidden || (status !== 400 && status !== 404)) return fromHttpFailure(error)
+    return new SessionError({
+      code: ErrorCode.SessionNotFound,
+      message:
+        `HTTP ${status} to a request without Mcp-Session-Id: the server is on another origin and ` +
+        'must list Mcp-Session-Id in Access-Control-Expose-Headers',
+      cause: fromHttpFailure(error),
+    })
+  }
+
   async #reinitialize(expired: string): Promise<void> {
     if (this.#reinitializing === undefined && this.#state.sessionId === expired) {
       this.#context.emit({ type: 'session:expired', sessionId: expired })

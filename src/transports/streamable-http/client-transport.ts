@@ -80,6 +80,7 @@ class HttpTransport implements StreamableHttpTransport {
       return {
         status: response.status,
         headers: response.headers,
+        crossOrigin: response.type === 'cors',
         messages,
         cancel: () => {
           const operation = operationOf(request)

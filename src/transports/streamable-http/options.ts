@@ -61,6 +61,12 @@ export interface PostResult {
   /** The response headers, e.g. `mcp-session-id` after `initialize`. */
   readonly headers: Headers
   /**
+   * The answer came from another origin through CORS (a browser's `response.type === 'cors'`), so
+   * `headers` holds only what the server exposed: `Mcp-Session-Id` is missing unless it is listed
+   * in `Access-Control-Expose-Headers`. Absent (false) outside browsers.
+   */
+  readonly crossOrigin?: boolean | undefined
+  /**
    * Messages the server sent in answer: a JSON body is one message (or several, for a 2025-03-26
    * batch); SSE yields each `message` event in order; 202 yields none. Yields as they arrive and ends
    * after the response to every request POSTed. Iterate it once.
