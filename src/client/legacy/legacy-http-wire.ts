@@ -140,7 +140,6 @@ export class LegacyHttpWire implements Wire {
     })
   }
 
-  /** Re-initializes once for everyone who saw the same session expire. */
   /**
    * What a failed request rejects with. In a browser on another origin, a server that does not
    * expose `Mcp-Session-Id` makes the session look sessionless, and then refuses the requests that
@@ -160,6 +159,7 @@ export class LegacyHttpWire implements Wire {
     })
   }
 
+  /** Re-initializes once for everyone who saw the same session expire. */
   async #reinitialize(expired: string): Promise<void> {
     if (this.#reinitializing === undefined && this.#state.sessionId === expired) {
       this.#context.emit({ type: 'session:expired', sessionId: expired })

@@ -2,9 +2,9 @@
  * CORS for browser clients on other origins. A browser sends a preflight (`OPTIONS`) before every
  * MCP POST (its `Content-Type` and `Mcp-*` headers are not CORS-safelisted), and hides response
  * headers it was not told to expose, `Mcp-Session-Id` among them, so without both a cross-origin
- * page can neither call the server nor keep a session. Only origins the Origin check already
- * accepts get CORS headers: they could send these requests anyway, and now they can also read the
- * answers.
+ * page can neither call the server nor keep a session. Only origins the Origin check accepts get
+ * CORS headers: one allow-list (`allowedOrigins`, loopback origins when unset) decides both which
+ * pages may call the server and which may read its answers.
  */
 
 import { type Answer, PreparedResponse, SseAnswer } from './responses.ts'
@@ -30,7 +30,9 @@ const HEADER_LIST = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+(?:\s*,\s*[!#$%&'*+\-.^_`|~0-9
  *
  * @example
  * const cors = new CorsPolicy({ maxAgeMs: 7_200_000 })
- * cors.preflight(request, 'GET, POST, DELETE') // a 204 with the Access-Control-* headers
+ * if (cors.isPreflight(request.method, request.headers)) {
+ *   return cors.preflight(request.headers, 'GET, POST, DELETE') // 204 with Access-Control-*
+ * }
  */
 export class CorsPolicy {
   readonly #maxAge: string
@@ -40,7 +42,7 @@ export class CorsPolicy {
   }
 
   /**
-   * Whether `request` is a preflight: `OPTIONS` with an `Origin` and the method it asks about.
+   * Whether a request is a preflight: `OPTIONS` with an `Origin` and the method it asks about.
    * Any other `OPTIONS` is an ordinary request (and gets 405).
    */
   isPreflight(method: string, headers: { get(name: string): string | null }): boolean {

@@ -88,6 +88,7 @@ const ROUTE_METHODS: Readonly<Record<Route, string>> = {
   sse: 'GET',
   messages: 'POST',
 }
+
 let instances = 0
 
 /** The HTTP transport of one server. */
