@@ -25,6 +25,8 @@ export interface HttpTransportSettings {
   readonly headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>) | undefined
   readonly environment: Environment
   readonly reconnect: ClientConfig['reconnect']
+  /** The client's `requestTimeoutMs`: no step of connecting should wait longer for an answer. */
+  readonly requestTimeoutMs: number
   /** Receives the transport's events; the client re-emits them as `transport` events. */
   readonly onEvent?: ((event: TransportEvent) => void) | undefined
   /** Cancels connecting (HTTP+SSE waits for its `endpoint` event). */

@@ -68,6 +68,7 @@ export function transportSettings(context: ConnectContext, url: URL): HttpTransp
     headers: options.headers,
     environment: options.environment,
     reconnect: options.config.reconnect,
+    requestTimeoutMs: options.config.requestTimeoutMs,
     onEvent: (event) => context.emit({ type: 'transport', event }),
     signal: context.closing,
   }

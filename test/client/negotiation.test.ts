@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { createEraCache } from '../../src/client/era-cache.ts'
 import { createClient } from '../../src/client/mcp-client.ts'
-import { isHttpError, isProtocolError } from '../../src/core/errors/guards.ts'
+import { isHttpError, isProtocolError, isTimeoutError } from '../../src/core/errors/guards.ts'
 import { ProtocolError } from '../../src/core/errors/protocol-error.ts'
 import { createInMemoryPair } from '../../src/core/in-memory.ts'
 import { createJsonRpcEngine } from '../../src/core/protocol/engine.ts'
@@ -184,6 +184,30 @@ describe('HTTP negotiation', () => {
       to: 'http+sse',
     })
     await expect(client.listTools()).resolves.toEqual({ tools: [] })
+    await client.close()
+  })
+
+  test('an HTTP+SSE stream that never names its endpoint fails after requestTimeoutMs', async () => {
+    const streams: ReturnType<typeof sse>[] = []
+    const fake = routes({}, () => new Response('Method Not Allowed', { status: 405 }))
+    const fetchWithGet: typeof fetch = async (input, init) => {
+      if ((init?.method ?? 'GET') !== 'GET') return fake.fetch(input, init)
+      const stream = sse()
+      streams.push(stream)
+      return stream.response
+    }
+    const client = clientOn(fake, {
+      fetch: fetchWithGet,
+      protocolVersion: '2025-11-25',
+      requestTimeoutMs: 150,
+    })
+    const error = await client.connect().then(
+      () => undefined,
+      (failure: unknown) => failure,
+    )
+    expect(isTimeoutError(error)).toBe(true)
+    expect((error as { timeoutMs?: number }).timeoutMs).toBe(150)
+    expect(streams).toHaveLength(1)
     await client.close()
   })
 

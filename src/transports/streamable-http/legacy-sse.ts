@@ -39,7 +39,8 @@ export interface LegacySseOptions
   readonly signal?: AbortSignal | undefined
 }
 
-const DEFAULT_ENDPOINT_TIMEOUT_MS = 10_000
+/** How long {@link connectLegacySse} waits for the `endpoint` event unless told otherwise. */
+export const DEFAULT_ENDPOINT_TIMEOUT_MS = 10_000
 
 /**
  * Opens a 2024-11-05 HTTP+SSE connection: GETs `url`, waits for the `endpoint` event (a URL relative
