@@ -8,6 +8,11 @@ import type { LegacyRevision } from '../core/eras/versions.ts'
 import type { JsonRpcId } from '../core/protocol/messages.ts'
 import { SUBSCRIPTION_ID_META_KEY } from '../core/schemas/meta-keys.ts'
 import type { SessionHandle } from '../server/dispatch/scope.ts'
+import {
+  logNotification,
+  passesLevel,
+  type ServerLogMessage,
+} from '../server/registry/log-message.ts'
 import type { ListKind, ServerNotifier } from '../server/registry/notifier-hub.ts'
 import type { SubscriptionFilter } from '../server/registry/server-registry.ts'
 
@@ -101,6 +106,13 @@ export class StdioState implements ServerNotifier {
     for (const [id, stream] of this.#listens) {
       if (stream.honoured[flag] === true) this.#send(method, { _meta: tag(id) })
     }
+  }
+
+  /** A server-wide log message reaches the legacy client at its level; a modern one gets none. */
+  log(message: ServerLogMessage): void {
+    const legacy = this.#legacy
+    if (legacy === undefined || !passesLevel(message.level, legacy.session.logLevel)) return
+    this.#send('notifications/message', logNotification(message).params)
   }
 
   resourceUpdated(uri: string): void {

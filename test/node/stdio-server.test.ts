@@ -174,6 +174,19 @@ describe('legacy era over stdio', () => {
     expect(h.messages.filter((m) => m.method === 'notifications/message')).toEqual([])
   })
 
+  test('server.log reaches the initialized client at its level, and no one before initialize', async () => {
+    const server = testServer()
+    const h = start(server)
+    server.log('error', 'too early')
+    await h.initialize()
+    await h.request('logging/setLevel', { level: 'warning' })
+    server.log('info', 'below the level')
+    server.log('critical', { job: 'backup' }, { logger: 'jobs' })
+    const logged = await h.next((m) => m.method === 'notifications/message')
+    expect(logged.params).toEqual({ level: 'critical', data: { job: 'backup' }, logger: 'jobs' })
+    expect(h.messages.some((m) => m.method === 'notifications/message')).toBe(false)
+  })
+
   test('server→client requests go through the engine (elicitation)', async () => {
     const h = start(testServer())
     await h.initialize('2025-11-25', { elicitation: {} })

@@ -4,7 +4,6 @@
  */
 import type { ProtocolEra, ProtocolRevision } from '../../core/eras/versions.ts'
 import type { JsonRpcId } from '../../core/protocol/messages.ts'
-import { LOGGING_LEVELS } from '../../core/schemas/base.ts'
 import { LOG_LEVEL_META_KEY, PROGRESS_TOKEN_META_KEY } from '../../core/schemas/meta-keys.ts'
 import type {
   ElicitParams,
@@ -15,6 +14,7 @@ import type {
   SampleResult,
 } from '../registry/content-types.ts'
 import type { InputOptions, RequestContext } from '../registry/context-types.ts'
+import { rankOf } from '../registry/log-message.ts'
 import { since } from '../registry/revision-fields.ts'
 import type { InputBroker } from './client-input.ts'
 import type { RequestScope, SessionHandle } from './scope.ts'
@@ -30,10 +30,6 @@ export interface HandlerContextInit {
 }
 
 const EMPTY_PARAMS: Readonly<Record<string, unknown>> = Object.freeze({})
-
-function rankOf(level: unknown): number {
-  return LOGGING_LEVELS.indexOf(level as LoggingLevel)
-}
 
 /** One request's context; cheap to build (no closures, nothing done until a method is called). */
 export class HandlerContext implements RequestContext {

@@ -184,6 +184,7 @@ function busNotifier(bus: NotificationBus, transport: HttpTransport): ServerNoti
   return {
     listChanged: (kind) => publish({ type: 'list_changed', kind }),
     resourceUpdated: (uri) => publish({ type: 'resource_updated', uri }),
+    log: (message) => publish({ type: 'log', ...message }),
   }
 }
 

@@ -21,6 +21,7 @@ import {
   sseResponse,
 } from '../http/responses.ts'
 import type { BusEvent } from '../modern/bus.ts'
+import { logNotification, passesLevel } from '../registry/log-message.ts'
 import {
   checkLegacyVersionHeader,
   findSession,
@@ -167,7 +168,10 @@ class GetStreamRegistration implements StreamEntry, FanoutTarget {
   }
 }
 
-/** Server-wide events for one session: list changes, and updates of resources it subscribed to. */
+/**
+ * Server-wide events for one session: list changes, updates of resources it subscribed to, and log
+ * messages its log level lets through.
+ */
 function deliverToSession(
   context: LegacyContext,
   input: { stream: LegacyStream; event: BusEvent },
@@ -175,6 +179,11 @@ function deliverToSession(
   const { stream, event } = input
   if (event.type === 'list_changed') {
     stream.send({ jsonrpc: '2.0', method: `notifications/${event.kind}/list_changed` })
+    return
+  }
+  if (event.type === 'log') {
+    const threshold = context.sessions.peek(stream.sessionId)?.logLevel
+    if (passesLevel(event.level, threshold)) stream.send(logNotification(event))
     return
   }
   const subscriptions = context.sessions.peek(stream.sessionId)?.subscriptions

@@ -19,6 +19,7 @@ import {
 } from '../http/post-input.ts'
 import { Reply, type ReplyStream } from '../http/reply.ts'
 import { type Answer, emptyResponse, sseResponse } from '../http/responses.ts'
+import { logNotification, passesLevel } from '../registry/log-message.ts'
 import { type LegacyContext, sessionNotFound, sessionRevision } from './legacy-context.ts'
 import { runLegacyRequest } from './legacy-request.ts'
 import { LiveSession } from './live-sessions.ts'
@@ -103,6 +104,10 @@ export class HttpSseTransport {
         if (!session.initialized) return
         if (event.type === 'list_changed') {
           session.send({ jsonrpc: '2.0', method: `notifications/${event.kind}/list_changed` })
+        } else if (event.type === 'log') {
+          if (passesLevel(event.level, session.handle.logLevel)) {
+            session.send(logNotification(event))
+          }
         } else if (session.handle.subscriptions.has(event.uri)) {
           session.send({
             jsonrpc: '2.0',

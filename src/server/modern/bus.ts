@@ -5,11 +5,16 @@
  * in-memory bus serves one process; a shared bus (Redis pub/sub, say) implements the same interface
  * to reach streams held by other instances.
  */
+import type { ServerLogMessage } from '../registry/log-message.ts'
 
-/** One server-wide change. */
+/**
+ * One server-wide change, or a server-wide log message (`server.log`; legacy sessions only, since a
+ * 2026-07-28 client gets log messages only inside the requests it sent).
+ */
 export type BusEvent =
   | { readonly type: 'list_changed'; readonly kind: 'tools' | 'resources' | 'prompts' }
   | { readonly type: 'resource_updated'; readonly uri: string }
+  | ({ readonly type: 'log' } & ServerLogMessage)
 
 /**
  * A publish/subscribe channel for {@link BusEvent}s. `publish` must deliver to every subscriber,

@@ -114,7 +114,8 @@ function toNotification(
       params: { _meta: stream.tag },
     }
   }
-  if (!stream.watched.has(event.uri)) return undefined
+  // A 2026-07-28 client gets log messages inside its own requests only (at their `logLevel`).
+  if (event.type === 'log' || !stream.watched.has(event.uri)) return undefined
   return {
     jsonrpc: '2.0',
     method: 'notifications/resources/updated',

@@ -44,6 +44,7 @@ export class Catalog {
     this.options = options
     this.hub = new NotifierHub({
       announces: (kind) => this.features()[kind]?.listChanged === true,
+      logs: () => this.features().logging,
       onError: (error) => this.report(error, { phase: 'notifier' }),
     })
     const changed = (kind: ListKind) => () => this.#changed(kind)

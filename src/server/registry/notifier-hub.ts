@@ -2,6 +2,7 @@
  * Fans server-wide notifications out to the transports' notifiers. List changes made together
  * (several tools registered in one go) reach clients as one notification per list.
  */
+import type { ServerLogMessage } from './log-message.ts'
 
 /** The lists that announce changes. */
 export type ListKind = 'tools' | 'resources' | 'prompts'
@@ -15,12 +16,16 @@ export interface ServerNotifier {
   listChanged(kind: ListKind): void
   /** The resource changed: send `notifications/resources/updated` to its subscribers. */
   resourceUpdated(uri: string): void
+  /** Send `notifications/message` to every legacy session whose log level lets it through. */
+  log(message: ServerLogMessage): void
 }
 
 /** Options of {@link NotifierHub}. */
 export interface NotifierHubOptions {
   /** Whether the server announces changes of `kind` (its `listChanged` capability). */
   readonly announces: (kind: ListKind) => boolean
+  /** Whether the server declares the `logging` capability (without it, nothing is logged). */
+  readonly logs: () => boolean
   /** Receives errors thrown by notifiers; a failing notifier never affects the others. */
   readonly onError: (error: unknown) => void
 }
@@ -58,6 +63,12 @@ export class NotifierHub {
   /** Announces that the resource at `uri` changed. */
   resourceUpdated(uri: string): void {
     for (const { notifier } of this.#notifiers) this.#call(() => notifier.resourceUpdated(uri))
+  }
+
+  /** Sends a server-wide log message (when the server declares logging). */
+  log(message: ServerLogMessage): void {
+    if (this.#notifiers.size === 0 || !this.#options.logs()) return
+    for (const { notifier } of this.#notifiers) this.#call(() => notifier.log(message))
   }
 
   #flush(): void {

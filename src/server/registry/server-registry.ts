@@ -5,11 +5,14 @@
  * and call {@link ServerRegistry.dispatch}.
  */
 import type { ProtocolRevision } from '../../core/eras/versions.ts'
+import { ConfigError } from '../../core/errors/config-error.ts'
 import type { MaybePromise } from '../../core/maybe-promise.ts'
+import { LOGGING_LEVELS } from '../../core/schemas/base.ts'
 import { Dispatcher } from '../dispatch/dispatcher.ts'
 import { type InitializeOutcome, initialize } from '../dispatch/initialize.ts'
 import type { NotificationScope, RequestScope } from '../dispatch/scope.ts'
 import { Catalog, type ServerDescription } from './catalog.ts'
+import type { LoggingLevel } from './content-types.ts'
 import type {
   CompletionHandler,
   PromptDefinition,
@@ -28,6 +31,7 @@ import type {
   ToolSchema,
 } from './definition-types.ts'
 import type { ItemList } from './item-list.ts'
+import { rankOf } from './log-message.ts'
 import type { ListKind, ServerNotifier } from './notifier-hub.ts'
 import { createPromptEntry } from './prompt-entry.ts'
 import { createResourceEntry, createTemplateEntry } from './resource-entry.ts'
@@ -192,6 +196,29 @@ export class ServerRegistry {
   /** Tells clients a list changed, for changes the registry cannot see (e.g. dynamic handlers). */
   listChanged(kind: ListKind): void {
     this.#catalog.hub.listChanged(kind)
+  }
+
+  /**
+   * Sends a log message (`notifications/message`) outside any request: to every legacy session
+   * (2025-11-25 and older) whose level, set with `logging/setLevel`, lets `level` through, on its
+   * GET stream (or its 2024-11-05 SSE connection, or over stdio). A session that set no level gets
+   * every message. 2026-07-28 clients get log messages only inside their own requests, so they get
+   * none of these; nor does anyone when the server does not declare `logging`. Inside a handler,
+   * use `ctx.log`, which reaches the client that made the request.
+   *
+   * @throws {ConfigError} for a level that is not one of RFC 5424's eight.
+   * @example
+   * server.log('warning', { message: 'disk almost full', freeBytes }, { logger: 'storage' })
+   */
+  log(level: LoggingLevel, data: unknown, options: { logger?: string | undefined } = {}): void {
+    if (rankOf(level) < 0) {
+      throw new ConfigError({
+        option: 'level',
+        value: level,
+        message: `Unknown log level ${JSON.stringify(level)}: expected one of ${LOGGING_LEVELS.join(', ')}`,
+      })
+    }
+    this.#catalog.hub.log({ level, data, logger: options.logger })
   }
 
   /** serverInfo, capabilities and instructions of `revision`, for `initialize` and `server/discover`. */

@@ -57,6 +57,36 @@ describe('the legacy GET stream (SPEC §4.3)', () => {
     await reader.cancel()
   })
 
+  test('carries server.log messages at the level each session set', async () => {
+    ;({ server } = testServer())
+    const quiet = await openSession(server.handle)
+    const chatty = await openSession(server.handle)
+    const setLevel = await server.handle(
+      legacyPost(
+        { jsonrpc: '2.0', id: 1, method: 'logging/setLevel', params: { level: 'warning' } },
+        { id: quiet, version: V },
+      ),
+    )
+    expect(setLevel.status).toBe(200)
+    const quietReader = new SseReader(await server.handle(get(quiet)))
+    const chattyReader = new SseReader(await server.handle(get(chatty)))
+    await quietReader.next()
+    await chattyReader.next()
+    server.log('info', 'routine')
+    server.log('error', { failed: 'backup' }, { logger: 'jobs' })
+    const message = (level: string, data: unknown, logger?: string) => ({
+      jsonrpc: '2.0',
+      method: 'notifications/message',
+      params: logger === undefined ? { level, data } : { level, data, logger },
+    })
+    // The session that asked for warnings skips `info`; the one that set no level gets both.
+    expect(await quietReader.nextMessage()).toEqual(message('error', { failed: 'backup' }, 'jobs'))
+    expect(await chattyReader.nextMessage()).toEqual(message('info', 'routine'))
+    expect(await chattyReader.nextMessage()).toEqual(message('error', { failed: 'backup' }, 'jobs'))
+    await quietReader.cancel()
+    await chattyReader.cancel()
+  })
+
   test('a second GET stream in the same session gets 409 until the first closes', async () => {
     ;({ server } = testServer())
     const session = await openSession(server.handle)

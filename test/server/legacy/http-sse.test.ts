@@ -57,6 +57,12 @@ describe('the 2024-11-05 HTTP+SSE transport', () => {
       jsonrpc: '2.0',
       method: 'notifications/tools/list_changed',
     })
+    server.log('notice', 'from the server')
+    expect(JSON.parse((await reader.next())?.data ?? '')).toEqual({
+      jsonrpc: '2.0',
+      method: 'notifications/message',
+      params: { level: 'notice', data: 'from the server' },
+    })
     await reader.cancel()
     await delay(0)
     expect(server.stats.openStreams).toBe(0)

@@ -65,6 +65,17 @@ describe('subscriptions/listen (SPEC §3.5)', () => {
     await prompts.cancel()
   })
 
+  test('server.log never reaches a listen stream (2026-07-28 logs only inside requests)', async () => {
+    ;({ server } = testServer())
+    const reader = await listen({ toolsListChanged: true })
+    await reader.nextMessage()
+    server.log('emergency', 'not for modern clients')
+    server.tool('added', () => 'x')
+    // The list change, sent after the log message, is the next thing on the stream.
+    expect((await reader.nextMessage())?.method).toBe('notifications/tools/list_changed')
+    await reader.cancel()
+  })
+
   test('resource updates reach only streams subscribed to that URI', async () => {
     ;({ server } = testServer())
     const watching = await listen({ resourceSubscriptions: ['test://watched'] }, 1)

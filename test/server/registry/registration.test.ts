@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
 import { isConfigError } from '../../../src/core/errors/guards.ts'
+import type { ServerLogMessage } from '../../../src/server/registry/log-message.ts'
 import type { ListKind, ServerNotifier } from '../../../src/server/registry/notifier-hub.ts'
 import { ServerRegistry } from '../../../src/server/registry/server-registry.ts'
 import { call, flushMicrotasks, MODERN } from '../dispatch/harness.ts'
@@ -9,14 +10,21 @@ function registry(): ServerRegistry {
   return new ServerRegistry({ name: 'reg', version: '1' })
 }
 
-function recorder(): ServerNotifier & { lists: ListKind[]; updated: string[] } {
+function recorder(): ServerNotifier & {
+  lists: ListKind[]
+  updated: string[]
+  logs: ServerLogMessage[]
+} {
   const lists: ListKind[] = []
   const updated: string[] = []
+  const logs: ServerLogMessage[] = []
   return {
     lists,
     updated,
+    logs,
     listChanged: (kind) => lists.push(kind),
     resourceUpdated: (uri) => updated.push(uri),
+    log: (message) => logs.push(message),
   }
 }
 
@@ -152,6 +160,9 @@ describe('list change notifications', () => {
       resourceUpdated: () => {
         throw new Error('broken transport')
       },
+      log: () => {
+        throw new Error('broken transport')
+      },
     })
     server.attachNotifier(notifier)
     server.resourceUpdated('r://1')
@@ -160,6 +171,33 @@ describe('list change notifications', () => {
     expect(notifier.updated).toEqual(['r://1'])
     expect(notifier.lists).toEqual(['resources'])
     expect(errors).toEqual([{ phase: 'notifier' }, { phase: 'notifier' }])
+  })
+})
+
+describe('server-wide log messages', () => {
+  test('server.log reaches every notifier at once, with the logger when given', () => {
+    const server = registry()
+    const notifier = recorder()
+    server.attachNotifier(notifier)
+    server.log('warning', { disk: 'almost full' }, { logger: 'storage' })
+    server.log('debug', 'plain')
+    expect(notifier.logs).toEqual([
+      { level: 'warning', data: { disk: 'almost full' }, logger: 'storage' },
+      { level: 'debug', data: 'plain', logger: undefined },
+    ])
+  })
+
+  test('nothing is sent when the server does not declare logging', () => {
+    const server = new ServerRegistry({ name: 'r', version: '1', capabilities: { logging: false } })
+    const notifier = recorder()
+    server.attachNotifier(notifier)
+    server.log('error', 'hidden')
+    expect(notifier.logs).toEqual([])
+  })
+
+  test('a level outside the eight is a ConfigError', () => {
+    const server = registry()
+    expectConfigError(() => server.log('loud' as never, 'x'), /Unknown log level "loud"/)
   })
 })
 
