@@ -1,9 +1,9 @@
 /**
  * The notification bus: how "a list changed", "a resource was updated" or a server-wide log message
- * reaches every open listen stream and legacy GET stream. The registry tells the server's notifier; the notifier publishes
- * here; every server instance subscribed to the bus fans the event out to its own streams. The
- * in-memory bus serves one process; a shared bus (Redis pub/sub, say) implements the same interface
- * to reach streams held by other instances.
+ * reaches every open listen stream and legacy GET stream. The registry tells the server's notifier;
+ * the notifier publishes here; every server instance subscribed to the bus fans the event out to its
+ * own streams. The in-memory bus serves one process; a shared bus (Redis pub/sub, say) implements
+ * the same interface to reach streams held by other instances.
  */
 import type { ServerLogMessage } from '../registry/log-message.ts'
 
