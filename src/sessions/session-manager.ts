@@ -22,6 +22,13 @@ import {
 } from './session-record.ts'
 import { callStore, type StoreCallContext } from './store-call.ts'
 
+/**
+ * The most sessions one sweep expires before it yields. 500k sessions going idle together would
+ * otherwise be removed in one long turn of the event loop; the ones not swept yet still expire on
+ * access.
+ */
+const SWEEP_BATCH = 10_000
+
 /** Why {@link SessionManager.delete} ends a session. */
 export type SessionEndReason = 'closed' | 'expired' | 'evicted'
 
@@ -331,21 +338,30 @@ export class SessionManager {
     }
   }
 
-  /** Expires from the LRU end until the first session that is not idle; later ones are fresher. */
-  #sweep(): void {
+  /**
+   * Expires from the LRU end until the first session that is not idle (later ones are fresher), at
+   * most {@link SWEEP_BATCH} of them. Returns whether due sessions are left for another turn.
+   */
+  #sweep(): boolean {
     const now = this.#now()
+    let expired = 0
     for (let record = this.#order.first; record !== undefined; record = this.#order.first) {
       const reason = this.#expiryOf(record, now)
-      if (reason === undefined) return
+      if (reason === undefined) return false
+      if (expired === SWEEP_BATCH) return true
       this.#expire(record.id, reason)
+      expired++
     }
+    return false
   }
 
-  #armCleanup(): void {
+  // A sweep that hit its batch limit continues on the next turn of the event loop, not one
+  // cleanup interval later; requests get served in between.
+  #armCleanup(delayMs = this.#config.cleanupIntervalMs): void {
     this.#cleanupTimer = this.#environment.setTimeout(() => {
-      this.#sweep()
-      this.#armCleanup()
-    }, this.#config.cleanupIntervalMs)
+      const more = this.#sweep()
+      this.#armCleanup(more ? 0 : this.#config.cleanupIntervalMs)
+    }, delayMs)
   }
 
   #forgetEvents(id: string): Promise<void> {

@@ -173,6 +173,19 @@ describe('expiry', () => {
     ])
   })
 
+  test('a sweep expires at most 10,000 sessions per turn and goes on at once with the rest', async () => {
+    const sessions = manager({ config: { ...config, maxSessions: 30_000 } })
+    for (let i = 0; i < 25_000; i++) await sessions.create({ revision: '2025-11-25' })
+    vi.advanceTimersByTime(config.idleTimeoutMs - 1)
+    expect(sessions.size).toBe(25_000)
+    const sizes: number[] = []
+    for (let turn = 0; turn < 10 && sessions.size > 0; turn++) {
+      vi.advanceTimersToNextTimer()
+      if (sizes.at(-1) !== sessions.size) sizes.push(sessions.size)
+    }
+    expect(sizes).toEqual([15_000, 5_000, 0])
+  })
+
   test('a busy session still expires at its maximum age', async () => {
     const sessions = manager()
     const events = recordEvents(sessions)
