@@ -65,6 +65,10 @@ export const OPTION_DOCS: Merge<DocEntries<Config>> = {
   'server.corsMaxAgeMs': {
     description: 'How long browsers reuse a preflight answer (sent in seconds).',
   },
+  'server.corsCredentials': {
+    description:
+      'Allow cookies and HTTP auth on cross-origin requests (Access-Control-Allow-Credentials).',
+  },
   'server.shutdownTimeoutMs': {
     description: 'How long close() waits for in-flight work before aborting it.',
   },

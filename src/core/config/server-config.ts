@@ -70,6 +70,13 @@ export interface ServerConfigInput {
    */
   readonly corsMaxAgeMs?: number | undefined
   /**
+   * Let browsers send cookies and HTTP authentication with cross-origin requests
+   * (`Access-Control-Allow-Credentials: true`), for servers behind cookie-based sign-in. Bearer
+   * tokens in `Authorization` need no credentials mode and work without it.
+   * @default false
+   */
+  readonly corsCredentials?: boolean | undefined
+  /**
    * How long `close()` waits for in-flight requests and streams before aborting them.
    * @default 10000
    */
@@ -126,6 +133,8 @@ export interface ServerConfig {
   readonly cors: boolean
   /** `Access-Control-Max-Age`, in milliseconds here. @default 7200000 */
   readonly corsMaxAgeMs: number
+  /** `Access-Control-Allow-Credentials: true`. @default false */
+  readonly corsCredentials: boolean
   /** @default 10000 */
   readonly shutdownTimeoutMs: number
   /** @default 1000 */
@@ -172,6 +181,7 @@ export const serverOptions = group(
     }),
     cors: booleanOption({ default: true }),
     corsMaxAgeMs: durationOption({ min: 0, timer: false, default: 7_200_000 }),
+    corsCredentials: booleanOption({ default: false }),
     shutdownTimeoutMs: durationOption({ min: 0, timer: true, default: 10_000 }),
     sseRetryMs: durationOption({ min: 0, timer: true, default: 1000 }),
     keepAliveIntervalMs: durationOption({ min: 0, timer: true, default: 15_000 }),

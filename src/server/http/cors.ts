@@ -13,6 +13,8 @@ import { type Answer, PreparedResponse, SseAnswer } from './responses.ts'
 export interface CorsOptions {
   /** How long a browser may reuse a preflight answer (`Access-Control-Max-Age`, whole seconds). */
   readonly maxAgeMs: number
+  /** Send `Access-Control-Allow-Credentials: true` (cookies and HTTP authentication). */
+  readonly credentials: boolean
 }
 
 /**
@@ -36,9 +38,11 @@ const HEADER_LIST = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+(?:\s*,\s*[!#$%&'*+\-.^_`|~0-9
  */
 export class CorsPolicy {
   readonly #maxAge: string
+  readonly #credentials: boolean
 
   constructor(options: CorsOptions) {
     this.#maxAge = String(Math.floor(options.maxAgeMs / 1000))
+    this.#credentials = options.credentials
   }
 
   /**
@@ -66,6 +70,7 @@ export class CorsPolicy {
       'access-control-max-age': this.#maxAge,
       vary: PREFLIGHT_VARY,
     }
+    if (this.#credentials) fields['access-control-allow-credentials'] = 'true'
     const requested = headers.get('access-control-request-headers')?.trim()
     if (requested !== undefined && requested !== '' && HEADER_LIST.test(requested)) {
       fields['access-control-allow-headers'] = requested
@@ -75,10 +80,11 @@ export class CorsPolicy {
 
   /** `answer` with the headers that let a page on `origin` read it. */
   decorate(answer: Answer, origin: string): Answer {
-    const fields = {
+    const fields: Record<string, string> = {
       'access-control-allow-origin': origin,
       'access-control-expose-headers': EXPOSED,
     }
+    if (this.#credentials) fields['access-control-allow-credentials'] = 'true'
     if (answer instanceof PreparedResponse) {
       const headers = withVary(answer.headerFields, fields)
       return new PreparedResponse(answer.status, headers, answer.content)

@@ -108,7 +108,9 @@ export class HttpTransport {
     this.#init = init
     const { config, environment } = init
     this.#policy = new HostOriginPolicy(config)
-    this.#cors = config.cors ? new CorsPolicy({ maxAgeMs: config.corsMaxAgeMs }) : undefined
+    this.#cors = config.cors
+      ? new CorsPolicy({ maxAgeMs: config.corsMaxAgeMs, credentials: config.corsCredentials })
+      : undefined
     this.#capacity = new Capacity(config.maxClients)
     this.#keepAlive = new KeepAlive({ environment, intervalMs: config.keepAliveIntervalMs })
     this.#httpSse = new HttpSseTransport(init.paths.legacyMessagesPath)

@@ -19,6 +19,7 @@ const DEFAULTS: Config = {
     maxBodyBytes: 4 * 1024 * 1024,
     cors: true,
     corsMaxAgeMs: 7_200_000,
+    corsCredentials: false,
     shutdownTimeoutMs: 10_000,
     sseRetryMs: 1000,
     keepAliveIntervalMs: 15_000,

@@ -24,6 +24,7 @@ const LEAF_OPTIONS = Object.keys({
   'server.allowedOrigins': true,
   'server.cors': true,
   'server.corsMaxAgeMs': true,
+  'server.corsCredentials': true,
   'server.shutdownTimeoutMs': true,
   'server.sseRetryMs': true,
   'server.keepAliveIntervalMs': true,

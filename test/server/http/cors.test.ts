@@ -165,6 +165,21 @@ describe('CORS headers on answers', () => {
     expect(sameOrigin.headers.get('vary')).toBeNull()
   })
 
+  test('corsCredentials adds Access-Control-Allow-Credentials to preflights and answers', async () => {
+    ;({ server } = testServer({ config: { corsCredentials: true } }))
+    const pre = await server.handle(preflight(PAGE))
+    expect(pre.headers.get('access-control-allow-credentials')).toBe('true')
+    const answer = await server.handle(
+      modernRequest('tools/list', {}, { headers: { origin: PAGE } }),
+    )
+    expect(answer.headers.get('access-control-allow-credentials')).toBe('true')
+    expect(answer.headers.get('access-control-allow-origin')).toBe(PAGE)
+    await server.close({ deadlineMs: 0 })
+    ;({ server } = testServer())
+    const off = await server.handle(preflight(PAGE))
+    expect(off.headers.get('access-control-allow-credentials')).toBeNull()
+  })
+
   test('cors: false leaves answers as they were', async () => {
     ;({ server } = testServer({ config: { cors: false } }))
     const response = await server.handle(
