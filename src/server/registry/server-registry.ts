@@ -206,7 +206,8 @@ export class ServerRegistry {
    * none of these; nor does anyone when the server does not declare `logging`. Inside a handler,
    * use `ctx.log`, which reaches the client that made the request.
    *
-   * @throws {ConfigError} for a level that is not one of RFC 5424's eight.
+   * @throws {ConfigError} for a level that is not one of RFC 5424's eight, or `data` that JSON
+   * cannot carry (`undefined`, a function, a bigint, a cycle).
    * @example
    * server.log('warning', { message: 'disk almost full', freeBytes }, { logger: 'storage' })
    */
@@ -216,6 +217,13 @@ export class ServerRegistry {
         option: 'level',
         value: level,
         message: `Unknown log level ${JSON.stringify(level)}: expected one of ${LOGGING_LEVELS.join(', ')}`,
+      })
+    }
+    if (!isJsonSerializable(data)) {
+      throw new ConfigError({
+        option: 'data',
+        value: data,
+        message: 'Log data must be a JSON value (not undefined, a function, a bigint or a cycle)',
       })
     }
     this.#catalog.hub.log({ level, data, logger: options.logger })
@@ -293,5 +301,14 @@ export class ServerRegistry {
       honoured.resourceSubscriptions = [...requested.resourceSubscriptions]
     }
     return honoured
+  }
+}
+
+/** Whether `JSON.stringify` gives `value` a text (it throws on bigints and cycles). */
+function isJsonSerializable(value: unknown): boolean {
+  try {
+    return JSON.stringify(value) !== undefined
+  } catch {
+    return false
   }
 }

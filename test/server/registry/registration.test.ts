@@ -195,9 +195,17 @@ describe('server-wide log messages', () => {
     expect(notifier.logs).toEqual([])
   })
 
-  test('a level outside the eight is a ConfigError', () => {
+  test('a level outside the eight, or data JSON cannot carry, is a ConfigError', () => {
     const server = registry()
+    const notifier = recorder()
+    server.attachNotifier(notifier)
     expectConfigError(() => server.log('loud' as never, 'x'), /Unknown log level "loud"/)
+    const cycle: Record<string, unknown> = {}
+    cycle.self = cycle
+    for (const data of [undefined, 10n, () => 1, cycle]) {
+      expectConfigError(() => server.log('info', data), /must be a JSON value/)
+    }
+    expect(notifier.logs).toEqual([])
   })
 })
 
