@@ -86,6 +86,27 @@ describe.each([
   })
 })
 
+test('server.log reaches a legacy client on its GET stream, at the level it set', async () => {
+  const { client, server } = setup({ protocolVersion: '2025-11-25' })
+  const logged: unknown[] = []
+  client.notifications.subscribe((notification) => {
+    if (notification.method === 'notifications/message') logged.push(notification.params)
+  })
+  await client.connect()
+  await client.setLoggingLevel('warning')
+  // The GET stream opens after connect; a list change proves it is listening.
+  const seen: string[] = []
+  client.notifications.subscribe((notification) => seen.push(notification.method))
+  server.tool('later', { description: 'Added later' }, () => 'later')
+  await until(() => seen.includes('notifications/tools/list_changed'))
+  server.log('info', 'below the level')
+  server.log('error', { job: 'backup', failed: true }, { logger: 'jobs' })
+  await until(() => logged.length > 0)
+  expect(logged).toEqual([
+    { level: 'error', data: { job: 'backup', failed: true }, logger: 'jobs' },
+  ])
+})
+
 test('the 2024-11-05 HTTP+SSE transport, through mcpkit/transports and the server', async () => {
   const server = createServer({ name: 'interop', version: '1.0.0', config: { legacySse: true } })
   server.tool(
