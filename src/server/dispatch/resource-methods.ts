@@ -3,10 +3,16 @@
  * `resources/subscribe`/`resources/unsubscribe` (2026-07-28 subscribes through
  * `subscriptions/listen`, which the transport serves).
  */
+
+import type { ProtocolRevision } from '../../core/eras/versions.ts'
 import { ProtocolError } from '../../core/errors/protocol-error.ts'
+import type { MaybePromise } from '../../core/maybe-promise.ts'
+import { schemasFor } from '../../core/schemas/revisions.ts'
+import { validateWith } from '../../core/schemas/validate.ts'
 import type { CacheHint, ReadResult, ResourceContentsInput } from '../registry/content-types.ts'
-import type { ResourceReader } from '../registry/definition-types.ts'
+import type { ListedResource, ResourceReader } from '../registry/definition-types.ts'
 import { paginate } from '../registry/pagination.ts'
+import { projectResource, type TemplateEntry } from '../registry/resource-entry.ts'
 import {
   asProtocolError,
   invalidResult,
@@ -32,10 +38,64 @@ function listed(
   return result
 }
 
-/** `resources/list`: the static resources, in registration order. */
-export function listResources(context: MethodContext): Record<string, unknown> {
-  const items = context.catalog.resources.projected(context.scope.revision)
-  return shapeFor(context, listed(context, 'resources', items), { method: 'resources/list' })
+/**
+ * `resources/list`: the static resources in registration order, then what each template with a
+ * `list` callback lists (templates in registration order). Without such templates, synchronous.
+ */
+export function listResources(context: MethodContext): MaybePromise<Record<string, unknown>> {
+  const statics = context.catalog.resources.projected(context.scope.revision)
+  const listing = [...context.catalog.templates.values()].filter(
+    (entry) => entry.definition.list !== undefined,
+  )
+  const answer = (items: readonly Record<string, unknown>[]) =>
+    shapeFor(context, listed(context, 'resources', items), { method: 'resources/list' })
+  if (listing.length === 0) return answer(statics)
+  return listedByTemplates(context, listing).then((dynamic) => answer([...statics, ...dynamic]))
+}
+
+/** What the templates' `list` callbacks give, as `Resource`s of the request's revision. */
+async function listedByTemplates(
+  context: MethodContext,
+  entries: readonly TemplateEntry[],
+): Promise<Record<string, unknown>[]> {
+  const { revision, signal } = context.scope
+  const schema = schemasFor(revision).types.Resource
+  const out: Record<string, unknown>[] = []
+  for (const entry of entries) {
+    const label = `The list of resource template ${entry.template.template}`
+    let items: unknown
+    try {
+      items = await entry.definition.list?.({ signal })
+    } catch (error) {
+      throw asProtocolError(context, 'resources/list', error)
+    }
+    if (!Array.isArray(items)) {
+      const error = new Error(`${label} returned ${typeof items}, not an array`)
+      throw asProtocolError(context, 'resources/list', error)
+    }
+    for (const item of items as readonly ListedResource[]) {
+      const projected = projectListed(entry, item, revision)
+      const checked = schema === undefined ? undefined : validateWith(schema, projected)
+      if (checked !== undefined && !checked.ok) {
+        const error = new Error(`${label} gave an invalid resource: ${checked.message}`)
+        throw asProtocolError(context, 'resources/list', error)
+      }
+      out.push(projected)
+    }
+  }
+  return out
+}
+
+/** A listed resource as a `Resource`, with the template's `mimeType` when it names none. */
+function projectListed(
+  entry: TemplateEntry,
+  item: ListedResource,
+  revision: ProtocolRevision,
+): Record<string, unknown> {
+  if (typeof item !== 'object' || item === null) return { value: item }
+  const mimeType = item.mimeType ?? entry.definition.mimeType
+  const definition = mimeType === undefined ? item : { ...item, mimeType }
+  return projectResource({ uri: item.uri, definition, read: entry.read }, revision)
 }
 
 /** `resources/templates/list`: the resource templates, in registration order. */

@@ -1,6 +1,8 @@
 /**
  * How authors describe tools, resources, resource templates and prompts to the registry.
  */
+
+import type { MaybePromise } from '../../core/maybe-promise.ts'
 import type {
   Annotations,
   CacheHint,
@@ -109,6 +111,41 @@ export interface CompleterContext {
 export interface ResourceTemplateDefinition extends ResourceMetadata {
   /** Completers for template variables, used by `completion/complete`. */
   readonly complete?: Readonly<Record<string, Completer>>
+  /**
+   * The concrete resources this template stands for right now, listed by `resources/list` after the
+   * static resources (templates in registration order). Called on every `resources/list`; a listed
+   * resource without a `mimeType` gets the template's. A failure, or an entry that is not a valid
+   * `Resource`, fails the list with `-32603` and reaches `onError`.
+   *
+   * @example
+   * server.resourceTemplate('file:///notes/{name}', {
+   *   name: 'note',
+   *   mimeType: 'text/markdown',
+   *   list: async () => (await notes.names()).map((name) => ({ uri: `file:///notes/${name}`, name })),
+   * }, ({ variables }) => notes.read(variables.name))
+   */
+  readonly list?: (context: ResourceListContext) => MaybePromise<readonly ListedResource[]>
+}
+
+/** What a template's `list` gets. */
+export interface ResourceListContext {
+  /** Aborts when the `resources/list` request is cancelled or its client goes away. */
+  readonly signal: AbortSignal
+}
+
+/** One resource a template lists: a `Resource` of `resources/list`. */
+export interface ListedResource {
+  readonly uri: string
+  /** Required by every revision. */
+  readonly name: string
+  readonly title?: string
+  readonly description?: string
+  readonly mimeType?: string
+  /** Size in bytes, if known. */
+  readonly size?: number
+  readonly annotations?: Annotations
+  readonly icons?: readonly Icon[]
+  readonly _meta?: MetaObject
 }
 
 /** One argument of a prompt. */

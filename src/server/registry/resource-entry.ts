@@ -106,6 +106,14 @@ export function createTemplateEntry(
   checkCacheHint(`resourceTemplates.${uriTemplate}.cache`, definition.cache)
   const template = new UriTemplate(uriTemplate)
   assertCompleters(definition.complete, template)
+  if (definition.list !== undefined && typeof definition.list !== 'function') {
+    const option = `resourceTemplates.${uriTemplate}.list`
+    throw new ConfigError({
+      option,
+      value: definition.list,
+      message: `${option} must be a function`,
+    })
+  }
   const entry = { template, definition, read }
   assertValidDefinition(
     'ResourceTemplate',

@@ -196,6 +196,92 @@ describe('resources/list and resources/templates/list', () => {
   })
 })
 
+describe('resources listed by templates', () => {
+  function notesServer(list: () => unknown, options: { pageSize?: number } = {}) {
+    const reported: unknown[] = []
+    const server = new ServerRegistry({
+      name: 'r',
+      version: '1',
+      ...options,
+      onError: (error) => reported.push(error),
+    })
+    server.resource('notes://index', { name: 'index' }, () => [{ text: 'index' }])
+    server.resourceTemplate(
+      'notes://{id}',
+      { name: 'note', mimeType: 'text/markdown', list: list as never },
+      ({ variables }) => [{ text: `note ${variables.id}` }],
+    )
+    return { server, reported }
+  }
+
+  test.each(ALL)('resources/list appends them after the static ones at %s', async (revision) => {
+    const { server } = notesServer(async () => [
+      { uri: 'notes://1', name: 'one', title: 'One' },
+      { uri: 'notes://2', name: 'two', mimeType: 'text/plain', size: 12 },
+    ])
+    const result = expectValidResult(
+      revision,
+      'resources/list',
+      await call(server, { method: 'resources/list', revision }),
+    )
+    const titled = revision >= '2025-06-18' ? { title: 'One' } : {}
+    expect(result.resources).toEqual([
+      expect.objectContaining({ uri: 'notes://index', name: 'index' }),
+      { uri: 'notes://1', name: 'one', ...titled, mimeType: 'text/markdown' },
+      { uri: 'notes://2', name: 'two', mimeType: 'text/plain', size: 12 },
+    ])
+  })
+
+  test('the listed resources are paged with the static ones, and each page calls list', async () => {
+    let calls = 0
+    const { server } = notesServer(
+      () => {
+        calls++
+        return [1, 2, 3].map((n) => ({ uri: `notes://${n}`, name: `n${n}` }))
+      },
+      { pageSize: 3 },
+    )
+    const first = await call(server, { method: 'resources/list' })
+    expect((first.resources as { uri: string }[]).map((r) => r.uri)).toEqual([
+      'notes://index',
+      'notes://1',
+      'notes://2',
+    ])
+    const second = await call(server, {
+      method: 'resources/list',
+      params: { cursor: first.nextCursor as string },
+    })
+    expect((second.resources as { uri: string }[]).map((r) => r.uri)).toEqual(['notes://3'])
+    expect(second.nextCursor).toBeUndefined()
+    expect(calls).toBe(2)
+  })
+
+  test('a failing list, a non-array and an invalid entry are -32603, reported to onError', async () => {
+    for (const [list, reason] of [
+      [
+        () => {
+          throw new Error('disk gone')
+        },
+        /disk gone/,
+      ],
+      [() => 'nope', /returned string, not an array/],
+      [() => [{ uri: 'notes://1' }], /gave an invalid resource: name/],
+    ] as const) {
+      const { server, reported } = notesServer(list)
+      const error = await protocolError(call(server, { method: 'resources/list' }))
+      expect(error.code).toBe(JsonRpcErrorCode.InternalError)
+      expect(String(reported[0])).toMatch(reason)
+    }
+  })
+
+  test('a list that is not a function is refused at registration', () => {
+    const server = new ServerRegistry({ name: 'r', version: '1' })
+    expect(() =>
+      server.resourceTemplate('notes://{id}', { name: 'note', list: 'all' as never }, () => []),
+    ).toThrow(/resourceTemplates.notes:\/\/\{id\}.list must be a function/)
+  })
+})
+
 describe('resources/subscribe (legacy)', () => {
   test('subscriptions live in the session', async () => {
     const server = sampleServer()
