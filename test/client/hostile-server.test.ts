@@ -10,34 +10,12 @@ import { expect, test } from 'vitest'
 import { isSchemaValidationError } from '../../src/client/schema-validation-error.ts'
 import { isMcpkitError, isProtocolError } from '../../src/core/errors/guards.ts'
 import { createStreamableHttpTransport } from '../../src/transports/streamable-http/index.ts'
+import { Dice } from '../support/dice.ts'
 import { accepted, createFakeFetch, type Json, json, sse } from './support/fake-fetch.ts'
 import { clientOn, discoverResult, MODERN } from './support/harness.ts'
 
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-class Dice {
-  readonly #next: () => number
-  constructor(seed: number) {
-    this.#next = random(seed)
-  }
-  chance(p: number): boolean {
-    return this.#next() < p
-  }
-  int(max: number): number {
-    return Math.floor(this.#next() * max)
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[this.int(items.length)] as T
-  }
+/** Dice that also make JSON values. */
+class JsonDice extends Dice {
   value(depth = 0): Json {
     switch (this.int(depth > 2 ? 5 : 7)) {
       case 0:
@@ -96,7 +74,7 @@ function goodResult(message: Json, modern: boolean): Json {
 }
 
 /** `value` with one member (at any depth) replaced, deleted, or added. */
-function mangled(dice: Dice, value: Json): Json {
+function mangled(dice: JsonDice, value: Json): Json {
   const copy = structuredClone(value) as Record<string, Json>
   let target: Record<string, Json> = copy
   for (let hops = dice.int(3); hops > 0; hops--) {
@@ -129,7 +107,7 @@ function rawSse(blocks: readonly string[], end: 'close' | 'fail' | 'open'): Resp
 }
 
 /** The answer to one POST: conformant about half the time, otherwise broken in one way. */
-function answerPost(dice: Dice, message: Json, modern: boolean): Response {
+function answerPost(dice: JsonDice, message: Json, modern: boolean): Response {
   if (message.id === undefined || message.method === undefined) {
     return dice.chance(0.8) ? accepted() : json({ unexpected: true })
   }
@@ -190,7 +168,7 @@ function answerPost(dice: Dice, message: Json, modern: boolean): Response {
 }
 
 test('400 generated hostile servers: every call settles with a value or a typed error', async () => {
-  const dice = new Dice(424242)
+  const dice = new JsonDice(424242)
   const outcomes = { connected: 0, called: 0, typedErrors: 0 }
   for (let index = 0; index < 400; index++) {
     const pin = dice.pick([undefined, '2025-11-25', MODERN] as const)

@@ -11,36 +11,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { z } from 'zod'
 import { createServer, type McpServer } from '../../../src/server/http/create-server.ts'
 import type { McpServerEvent } from '../../../src/server/http/server-events.ts'
+import { Dice } from '../../support/dice.ts'
 import { ENDPOINT, META, MODERN, openSession } from './harness.ts'
-
-/** mulberry32: a small, fast PRNG, so every run sends the same cases. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
 
-class Cases {
-  readonly #next: () => number
-  constructor(seed: number) {
-    this.#next = random(seed)
-  }
-  chance(p: number): boolean {
-    return this.#next() < p
-  }
-  int(max: number): number {
-    return Math.floor(this.#next() * max)
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[this.int(items.length)] as T
-  }
+class Cases extends Dice {
   /** A value of any JSON type, sometimes large or deep. */
   value(depth = 0): Json {
     switch (this.int(depth > 3 ? 6 : 9)) {
