@@ -47,11 +47,16 @@ export class HostOriginPolicy {
     }
   }
 
-  /** `undefined` when the request may proceed, otherwise which header failed. */
-  check(request: HttpRequest): HostOriginRejection | undefined {
+  /**
+   * `undefined` when the request may proceed, otherwise which header failed. `origin` is the
+   * request's `Origin` header, which the caller reads once because CORS needs it too.
+   */
+  check(
+    request: HttpRequest,
+    origin: string | null = request.headers.get('origin'),
+  ): HostOriginRejection | undefined {
     const host = request.headers.get('host') ?? hostOfUrl(request.url)
     if (!this.#cached(this.#hostCache, host, (value) => this.#hostAllowed(value))) return 'host'
-    const origin = request.headers.get('origin')
     if (origin === null) return undefined
     return this.#cached(this.#originCache, origin, (value) => this.#originAllowed(value))
       ? undefined

@@ -149,14 +149,14 @@ export class HttpTransport {
 
   /** Answers one HTTP request. Never rejects. */
   handle(request: HttpRequest): Promise<Answer> {
-    const refused = this.#policy.check(request)
+    const origin = request.headers.get('origin')
+    const refused = this.#policy.check(request, origin)
     if (refused !== undefined) return Promise.resolve(this.#forbidden(refused))
     const path = pathOf(request.url)
     const route = this.#route(path)
     if (route === undefined) return Promise.resolve(emptyResponse(404))
-    const origin = this.#cors === undefined ? null : request.headers.get('origin')
-    if (origin === null) return this.#handleRoute(request, route)
-    const cors = this.#cors as CorsPolicy
+    const cors = this.#cors
+    if (origin === null || cors === undefined) return this.#handleRoute(request, route)
     if (cors.isPreflight(request.method, request.headers)) {
       return Promise.resolve(cors.preflight(request.headers, ROUTE_METHODS[route]))
     }

@@ -133,19 +133,12 @@ export interface ResourceListContext {
   readonly signal: AbortSignal
 }
 
-/** One resource a template lists: a `Resource` of `resources/list`. */
-export interface ListedResource {
+/**
+ * One resource a template lists: a `Resource` of `resources/list`, described like a static one
+ * (caching hints stay the template's, since `resources/read` goes through it).
+ */
+export interface ListedResource extends Omit<ResourceDefinition, 'cache'> {
   readonly uri: string
-  /** Required by every revision. */
-  readonly name: string
-  readonly title?: string
-  readonly description?: string
-  readonly mimeType?: string
-  /** Size in bytes, if known. */
-  readonly size?: number
-  readonly annotations?: Annotations
-  readonly icons?: readonly Icon[]
-  readonly _meta?: MetaObject
 }
 
 /** One argument of a prompt. */
