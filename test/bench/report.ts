@@ -117,6 +117,8 @@ export function renderMarkdown(report: BenchReport): string {
       report.targets.map((t) => [t.measure, t.target, t.measured, verdict(t.met)]),
     ),
     '',
+    'Throughput verdicts compare medians over the repetitions. "Per run" gives the lowest and highest of the same ratio taken within each repetition (every repetition measures every server once, so each pair was measured minutes apart at most): how far one pass strays from the median.',
+    '',
     '## Throughput and latency',
     '',
     "Medians over the repetitions. `node`: the Node load generator (raw keep-alive sockets, one request in flight per connection); `wrk`: wrk -t1. CPU µs/req: the server process's own `process.cpuUsage()` over the measured window divided by the requests answered.",

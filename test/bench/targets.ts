@@ -79,6 +79,34 @@ function withDefault(
 const x = (value: number) => `${value.toFixed(2)}×`
 const pct = (value: number) => `${(value * 100).toFixed(0)}%`
 
+/**
+ * The lowest and highest of the per-repetition ratios `ratio(i)` (pairs measured in the same pass),
+ * or undefined when fewer than two repetitions have a value. The verdict stays on the medians; the
+ * range shows how far a single pass strays from them.
+ */
+export function pairedRange(
+  runs: number,
+  ratio: (run: number) => number,
+): { low: number; high: number } | undefined {
+  const values: number[] = []
+  for (let run = 0; run < runs; run++) {
+    const value = ratio(run)
+    if (Number.isFinite(value)) values.push(value)
+  }
+  if (values.length < 2) return undefined
+  return { low: Math.min(...values), high: Math.max(...values) }
+}
+
+const runsOf = (cells: readonly ThroughputCell[]) =>
+  Math.min(...cells.map((c) => c.perRun.rps.length))
+
+function rangeText(
+  range: { low: number; high: number } | undefined,
+  format: (value: number) => string,
+): string {
+  return range === undefined ? '' : `${format(range.low)}–${format(range.high)}`
+}
+
 function rpsTarget(inputs: TargetInputs, workload: WorkloadName): TargetResult {
   const { measured, met } = withDefault(workload, (server) => rpsParts(inputs, workload, server))
   return {
@@ -109,8 +137,19 @@ function rpsParts(
       const vsOfficial = ours.rps / best
       const vsBare = ours.rps / bare.rps
       if (!(vsOfficial >= 4 && vsBare >= 0.6)) met = false
+      const runs = runsOf([ours, bare, ...officials])
+      const bestOf = (run: number) => Math.max(...officials.map((c) => c.perRun.rps[run] ?? 0))
+      const sdkRange = pairedRange(runs, (run) => (ours.perRun.rps[run] ?? 0) / bestOf(run))
+      const bareRange = pairedRange(
+        runs,
+        (run) => (ours.perRun.rps[run] ?? 0) / (bare.perRun.rps[run] ?? 0),
+      )
+      const spread =
+        sdkRange === undefined || bareRange === undefined
+          ? ''
+          : ` (per run ${rangeText(sdkRange, x)}, ${rangeText(bareRange, pct)})`
       parts.push(
-        `${generator} c=${concurrency}: ${Math.round(ours.rps)}/s = ${x(vsOfficial)} SDK, ${pct(vsBare)} bare`,
+        `${generator} c=${concurrency}: ${Math.round(ours.rps)}/s = ${x(vsOfficial)} SDK, ${pct(vsBare)} bare${spread}`,
       )
     }
   }
@@ -137,10 +176,13 @@ function ratioTarget(
     if (ours === undefined || bare === undefined) continue
     const ratio = ours[spec.field] / bare[spec.field]
     if (!(ratio <= spec.bound)) met = false
-    const unit = spec.field === 'p99Us' ? ' µs' : ' µs'
-    parts.push(
-      `c=${concurrency}: ${ours[spec.field]}${unit} vs ${bare[spec.field]}${unit} = ${x(ratio)}`,
+    const field = spec.field
+    const range = pairedRange(
+      runsOf([ours, bare]),
+      (run) => (ours.perRun[field][run] ?? 0) / (bare.perRun[field][run] ?? 0),
     )
+    const spread = range === undefined ? '' : ` (per run ${rangeText(range, x)})`
+    parts.push(`c=${concurrency}: ${ours[field]} µs vs ${bare[field]} µs = ${x(ratio)}${spread}`)
   }
   return { parts, met: parts.length === 0 ? undefined : met }
 }

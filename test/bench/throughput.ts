@@ -43,6 +43,19 @@ export interface ThroughputCell {
   readonly cpuUsPerRequest: number
   readonly errors: number
   readonly firstError: string | undefined
+  /**
+   * Each repetition's own numbers, in repetition order. Every repetition visits every cell once, so
+   * index i of two cells of the same workload was measured in the same pass: ratios of those pairs
+   * show how much a verdict moves within one run.
+   */
+  readonly perRun: PerRun
+}
+
+/** Per-repetition values of the fields the targets compare. */
+export interface PerRun {
+  readonly rps: readonly number[]
+  readonly cpuUsPerRequest: readonly number[]
+  readonly p99Us: readonly number[]
 }
 
 interface Sample extends Omit<LoadResult, 'firstError'> {
@@ -128,7 +141,15 @@ async function measureWrk(
 function summarise(
   key: Omit<
     ThroughputCell,
-    'runs' | 'rps' | 'p50Us' | 'p90Us' | 'p99Us' | 'cpuUsPerRequest' | 'errors' | 'firstError'
+    | 'runs'
+    | 'rps'
+    | 'p50Us'
+    | 'p90Us'
+    | 'p99Us'
+    | 'cpuUsPerRequest'
+    | 'errors'
+    | 'firstError'
+    | 'perRun'
   >,
   samples: readonly Sample[],
 ): ThroughputCell {
@@ -146,6 +167,11 @@ function summarise(
     ),
     errors: samples.reduce((sum, s) => sum + s.errors, 0),
     firstError: samples.find((s) => s.firstError !== undefined)?.firstError,
+    perRun: {
+      rps: samples.map((s) => round(s.rps)),
+      cpuUsPerRequest: samples.map((s) => round(s.cpuUsPerRequest, 1)),
+      p99Us: samples.map((s) => round(s.p99Us)),
+    },
   }
 }
 
