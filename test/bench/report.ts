@@ -14,6 +14,11 @@ export interface RunInfo {
   readonly node: string
   readonly cpus: string
   readonly loadAverage: { readonly start: readonly number[]; readonly end: readonly number[] }
+  /** CPU time the hypervisor gave to other guests, as a share (Linux only). */
+  readonly stealShare: {
+    readonly throughput: number | undefined
+    readonly run: number | undefined
+  }
   readonly wrk: string
   readonly plan: Readonly<Record<string, unknown>>
 }
@@ -100,13 +105,21 @@ function sessionTable(sessions: readonly SessionResult[]): string {
   )
 }
 
+function stealText(steal: BenchReport['info']['stealShare']): string {
+  const share = (value: number) => `${(value * 100).toFixed(1)}%`
+  if (steal.run === undefined) return ''
+  const during =
+    steal.throughput === undefined ? '' : `, ${share(steal.throughput)} during the throughput phase`
+  return ` CPU time stolen by the hypervisor: ${share(steal.run)} of the run${during}.`
+}
+
 /** Renders the markdown report. */
 export function renderMarkdown(report: BenchReport): string {
   const { info } = report
   const parts = [
     '# mcpkit benchmark',
     '',
-    `Run ${info.startedAt}, ${info.durationS} s. Node ${info.node}, ${info.cpus}. Load average at start ${info.loadAverage.start.map((n) => n.toFixed(2)).join(' ')}, at end ${info.loadAverage.end.map((n) => n.toFixed(2)).join(' ')}. wrk: ${info.wrk}.`,
+    `Run ${info.startedAt}, ${info.durationS} s. Node ${info.node}, ${info.cpus}. Load average at start ${info.loadAverage.start.map((n) => n.toFixed(2)).join(' ')}, at end ${info.loadAverage.end.map((n) => n.toFixed(2)).join(' ')}.${stealText(info.stealShare)} wrk: ${info.wrk}.`,
     '',
     `Plan: \`${JSON.stringify(info.plan)}\``,
     '',

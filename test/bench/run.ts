@@ -9,6 +9,7 @@ import { cpus, loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { measureBundles } from './bundle.ts'
 import { measureColdStarts } from './cold-start.ts'
+import { hostCpuTimes, stealShare } from './host-cpu.ts'
 import { wrkVersion } from './load/wrk.ts'
 import { type BenchReport, renderMarkdown, writeReport } from './report.ts'
 import { measureSessions } from './sessions.ts'
@@ -59,7 +60,9 @@ const sessionPlan = {
 const coldRuns = quick ? 2 : 5
 
 const loadStart = loadavg()
+const cpuStart = hostCpuTimes()
 const throughput = phase('throughput') ? await measureThroughput(throughputPlan) : []
+const cpuAfterThroughput = hostCpuTimes()
 const sessionResults = phase('sessions')
   ? await measureSessions(sessionPlan)
   : { sessions: [], cap: undefined, growth: [] }
@@ -80,6 +83,10 @@ const report: BenchReport = {
     node: process.version,
     cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}`,
     loadAverage: { start: loadStart, end: loadavg() },
+    stealShare: {
+      throughput: stealShare(cpuStart, cpuAfterThroughput),
+      run: stealShare(cpuStart, hostCpuTimes()),
+    },
     wrk: wrk ?? 'not installed (ceiling runs skipped)',
     plan: {
       quick,
