@@ -130,7 +130,7 @@ export function renderMarkdown(report: BenchReport): string {
       report.targets.map((t) => [t.measure, t.target, t.measured, verdict(t.met)]),
     ),
     '',
-    'Throughput verdicts compare medians over the repetitions. "Per run" gives the lowest and highest of the same ratio taken within each repetition (every repetition measures every server once, so each pair was measured minutes apart at most): how far one pass strays from the median.',
+    'Throughput verdicts compare medians over the repetitions. "Per run" gives the lowest and highest of the same ratio taken within each repetition (every repetition measures every server once, so each pair was measured within about a minute): how far one pass strays from the median.',
     '',
     '## Throughput and latency',
     '',
