@@ -7,12 +7,19 @@
 import type { BufferedAnswer, BufferedRequest } from '../../src/core/buffered-exchange.ts'
 import type { BodySink } from '../../src/core/sse/writer.ts'
 import { TOOL } from './servers/server-handle.ts'
+import {
+  initializeBody,
+  initializeHeaders,
+  requestShape,
+  WORKLOADS,
+  type WorkloadName,
+} from './workloads.ts'
 
-const workload = process.argv[2] ?? 'legacy-json'
+const workload = (process.argv[2] ?? 'legacy-json') as WorkloadName
 const requests = Number(process.argv[3] ?? 200_000)
 const CONCURRENCY = 16
-if (!['legacy-json', 'legacy-sse', 'modern'].includes(workload) || !(requests > 0)) {
-  console.error('usage: in-process.ts <legacy-json|legacy-sse|modern> [requests]')
+if (!WORKLOADS.includes(workload) || !(requests > 0)) {
+  console.error(`usage: in-process.ts <${WORKLOADS.join('|')}> [requests]`)
   process.exit(2)
 }
 
@@ -37,14 +44,10 @@ server.tool(TOOL.echoProgress, { inputSchema: input }, async ({ text }, ctx) => 
 
 const encoder = new TextEncoder()
 const signal = new AbortController().signal
-const BASE = {
-  'content-type': 'application/json',
-  accept: 'application/json, text/event-stream',
-  host: '127.0.0.1',
-}
 
-function request(headers: Record<string, string>, body: string): BufferedRequest {
-  const lookup = new Map(Object.entries(headers))
+// The workload's request as node's adapter would hand it over (with the Host a client sends).
+function request(headers: Readonly<Record<string, string>>, body: string): BufferedRequest {
+  const lookup = new Map(Object.entries({ ...headers, host: '127.0.0.1' }))
   return {
     method: 'POST',
     url: 'http://127.0.0.1/mcp',
@@ -55,50 +58,11 @@ function request(headers: Record<string, string>, body: string): BufferedRequest
 }
 
 const initialized = await server.handleBuffered(
-  request(
-    BASE,
-    JSON.stringify({
-      jsonrpc: '2.0',
-      id: 0,
-      method: 'initialize',
-      params: {
-        protocolVersion: '2025-11-25',
-        capabilities: {},
-        clientInfo: { name: 'bench', version: '1.0.0' },
-      },
-    }),
-  ),
+  request(initializeHeaders('json'), initializeBody(0)),
 )
 const sessionId = 'headerFields' in initialized ? initialized.headerFields['mcp-session-id'] : null
 if (typeof sessionId !== 'string') throw new Error('initialize gave no session id')
-const legacy = { ...BASE, 'mcp-protocol-version': '2025-11-25', 'mcp-session-id': sessionId }
-const modern = {
-  ...BASE,
-  'mcp-protocol-version': '2026-07-28',
-  'mcp-method': 'tools/call',
-  'mcp-name': TOOL.echo,
-}
-const META =
-  '"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{},"io.modelcontextprotocol/clientInfo":{"name":"bench","version":"1.0.0"}}'
-
-function body(id: number): { headers: Record<string, string>; text: string } {
-  if (workload === 'legacy-sse') {
-    return {
-      headers: legacy,
-      text: `{"jsonrpc":"2.0","id":${id},"method":"tools/call","params":{"name":"${TOOL.echoProgress}","arguments":{"text":"hello"},"_meta":{"progressToken":${id}}}}`,
-    }
-  }
-  if (workload === 'legacy-json') {
-    return {
-      headers: legacy,
-      text: `{"jsonrpc":"2.0","id":${id},"method":"tools/call","params":{"name":"${TOOL.echo}","arguments":{"text":"hello"}}}`,
-    }
-  }
-  return {
-    headers: modern,
-    text: `{"jsonrpc":"2.0","id":${id},"method":"tools/call","params":{"name":"${TOOL.echo}","arguments":{"text":"hello"},${META}}}`,
-  }
-}
+const shape = requestShape(workload, sessionId)
 
 let bytes = 0
 let errors = 0
@@ -129,8 +93,7 @@ function consume(answer: BufferedAnswer): Promise<void> {
 }
 
 async function one(id: number): Promise<void> {
-  const { headers, text } = body(id)
-  await consume(await server.handleBuffered(request(headers, text)))
+  await consume(await server.handleBuffered(request(shape.headers, shape.body(id))))
 }
 
 let next = 1
